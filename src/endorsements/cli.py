@@ -1,0 +1,347 @@
+"""The `endorsements` command line.
+
+Library code raises `EndorsementsError`s; this module is the only place that turns them into
+messages on stderr and exit codes: 0 when everything worked, 1 when some input or the store
+failed (the rest of the batch still ran), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from . import pipeline
+from .errors import EndorsementsError
+from .extract.evaluate import score
+from .models import Extraction
+from .serve import ledger_table, write_export
+from .settings import Settings, __version__, load_settings
+from .store import Ledger
+
+app = typer.Typer(
+    name="endorsements",
+    help="Read political news and keep an evidence-linked ledger of who backs whom.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Stance(str, Enum):
+    support = "support"
+    oppose = "oppose"
+    withdraw = "withdraw"
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (default: ENDORSEMENTS_DB or sqlite:///endorsements.db)."),
+]
+MinConfidence = Annotated[
+    float | None,
+    typer.Option("--min-confidence", min=0.0, max=1.0,
+                 help="Drop records whose confidence is below this."),
+]
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except EndorsementsError as exc:
+        _fail(exc)
+
+
+def _fail(exc: BaseException, code: int = 1) -> typer.Exit:
+    err.print(f"error: {exc}", markup=False)
+    raise typer.Exit(code)
+
+
+def _report_error(exc: BaseException) -> None:
+    err.print(f"error: {exc}", markup=False)
+
+
+@contextmanager
+def _ledger(settings: Settings) -> Iterator[Ledger]:
+    try:
+        ledger = Ledger(settings.db)
+        ledger.migrate()
+    except EndorsementsError as exc:
+        _fail(exc)
+    try:
+        yield ledger
+    finally:
+        ledger.close()
+
+
+def _progress() -> Progress:
+    """A progress bar on a terminal; nothing at all when stderr is piped or redirected."""
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    )
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"endorsements {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Read political news and keep an evidence-linked ledger of who backs whom."""
+
+
+@app.command(epilog="Example: endorsements ingest examples/ --db sqlite:///endorsements.db")
+def ingest(
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, directories, URLs, feeds, or - for stdin.")],
+    db: DbOption = None,
+    min_confidence: MinConfidence = None,
+) -> None:
+    """Read sources, extract endorsements and store them in the ledger.
+
+    Documents already stored (same id) are skipped; each document is stored in its own
+    transaction, so an error in one never loses another.
+    """
+    settings = _settings(db=db, min_confidence=min_confidence)
+    with _ledger(settings) as ledger, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def advance(_doc: object, _n: int | None) -> None:
+            progress.advance(task)
+
+        try:
+            report = pipeline.ingest(sources, ledger, settings, on_error=_report_error,
+                                     on_document=advance)
+        except EndorsementsError as exc:
+            _fail(exc)
+    err.print(
+        f"{report.read} documents read: {report.stored} stored with {report.relations} "
+        f"endorsements, {report.already_stored} already stored; {len(report.errors)} errors.",
+        markup=False,
+    )
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _print_extractions(extractions: Iterator[Extraction], fmt: ExtractFormat,
+                       stream: TextIO) -> int:
+    n = 0
+    if fmt is ExtractFormat.jsonl:
+        for ex in extractions:
+            stream.write(json.dumps(ex.to_dict(), ensure_ascii=False) + "\n")
+            stream.flush()
+            n += 1
+    elif fmt is ExtractFormat.json:
+        items = [ex.to_dict() for ex in extractions]
+        stream.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+        n = len(items)
+    else:
+        from rich.table import Table
+
+        table = Table("Document", "Endorser", "Stance", "Endorsee", "Conf.", "Evidence")
+        for ex in extractions:
+            n += 1
+            for e in ex.endorsements:
+                table.add_row(ex.document.id, e.endorser, e.stance, e.endorsee,
+                              f"{e.confidence:.2f}", e.evidence.text)
+        out.print(table)
+    return n
+
+
+@app.command(epilog="Example: endorsements extract --format jsonl examples/wire.jsonl")
+def extract(
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, directories, URLs, feeds, or - for stdin.")],
+    format: Annotated[ExtractFormat, typer.Option(
+        "--format", "-f", help="jsonl: one line per document; json: one array; table.")
+    ] = ExtractFormat.jsonl,
+    min_confidence: MinConfidence = None,
+) -> None:
+    """Print the endorsements found in the sources, without storing anything.
+
+    With --format jsonl each input document gives one line, in input order:
+    {"id": ..., "endorsements": [...]}, which ../shared/eval/score.py reads.
+    """
+    settings = _settings(min_confidence=min_confidence)
+    errors: list[BaseException] = []
+
+    def on_error(exc: BaseException) -> None:
+        errors.append(exc)
+        _report_error(exc)
+
+    try:
+        _print_extractions(pipeline.extract_sources(sources, settings, on_error=on_error),
+                           format, sys.stdout)
+    except EndorsementsError as exc:
+        _fail(exc)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+@app.command(epilog="Example: endorsements show --endorsee Doe --stance support")
+def show(
+    endorsee: Annotated[str | None, typer.Option(help="Endorsee name or alias (substring).")] = None,
+    endorser: Annotated[str | None, typer.Option(help="Endorser name or alias (substring).")] = None,
+    stance: Annotated[Stance | None, typer.Option(help="support, oppose or withdraw.")] = None,
+    since: Annotated[str | None, typer.Option(
+        help="Only endorsements first seen on or after this date (YYYY-MM-DD).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Print the ledger as a table: endorser, stance, endorsee, race, first seen, sources and
+    the best evidence."""
+    since_date = _parse_date(since)
+    settings = _settings(db=db)
+    with _ledger(settings) as ledger:
+        try:
+            rows = ledger.rows(endorsee=endorsee, endorser=endorser,
+                               stance=stance.value if stance else None, since=since_date)
+        except EndorsementsError as exc:
+            _fail(exc)
+    if not rows:
+        out.print("No endorsements match.")
+        return
+    out.print(ledger_table(rows, title=f"{len(rows)} endorsements"))
+
+
+@app.command(epilog="Example: endorsements export --format csv --output ledger.csv")
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json or jsonl.")
+                      ] = ExportFormat.csv,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: standard output).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the whole ledger in a machine-readable format (columns in docs/export.md)."""
+    settings = _settings(db=db)
+    with _ledger(settings) as ledger:
+        try:
+            rows = ledger.rows()
+        except EndorsementsError as exc:
+            _fail(exc)
+    if output is None:
+        write_export(rows, format.value, sys.stdout)
+        return
+    tmp = output.with_name(output.name + ".partial")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            n = write_export(rows, format.value, fh)
+        tmp.replace(output)  # a reader never sees a half-written export
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        _fail(f"{output}: cannot write ({exc.strerror}); check the path and permissions")
+    err.print(f"{n} endorsements written to {output}", markup=False)
+
+
+@app.command(name="eval", epilog="Example: endorsements eval ../shared/eval/dev.jsonl --errors")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL annotated per the guidelines.")],
+    errors: Annotated[bool, typer.Option("--errors", help="List each false positive and "
+                                         "false negative.")] = False,
+    predictions: Annotated[Path | None, typer.Option(
+        "--predictions", help="Score this prediction JSONL instead of running the extractor.")
+    ] = None,
+    min_confidence: MinConfidence = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the extractor on a gold file: precision, recall and F1, per stance, and each
+    attribute's accuracy. Matching rules are those of ../shared/eval/score.py (docs/evaluation.md).
+    """
+    settings = _settings(min_confidence=min_confidence)
+    try:
+        gold_docs = _load_jsonl(gold)
+        if predictions is not None:
+            preds = {k: v.get("endorsements", []) for k, v in _load_jsonl(predictions).items()}
+        else:
+            preds = {
+                ex.document.id: [e.to_dict() for e in ex.endorsements]
+                for ex in pipeline.extract_sources([str(gold)], settings, on_error=_report_error)
+            }
+    except EndorsementsError as exc:
+        _fail(exc)
+    result = score(gold_docs, preds)
+    if errors:
+        for row in result.errors:
+            out.print("\t".join(row), markup=False)
+    if as_json:
+        out.print(json.dumps(result.as_dict(), indent=2), markup=False)
+        return
+    o = result.overall
+    out.print(f"P={o.precision:.3f} R={o.recall:.3f} F1={o.f1:.3f} "
+              f"(tp={o.tp} fp={o.fp} fn={o.fn}, {result.docs} docs)", markup=False)
+    for stance, c in result.by_stance.items():
+        if c.tp + c.fp + c.fn:
+            out.print(f"  {stance:<8} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f} "
+                      f"(tp={c.tp} fp={c.fp} fn={c.fn})", markup=False)
+    for attr, (correct, judged) in result.attributes.items():
+        if judged:
+            out.print(f"  {attr:<13} accuracy {correct / judged:.3f} ({correct}/{judged})",
+                      markup=False)
+
+
+def _load_jsonl(path: Path) -> dict[str, dict]:
+    from .errors import InputError
+
+    docs: dict[str, dict] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file", "check the path") from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not valid UTF-8", "convert the file to UTF-8") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            docs[str(rec["id"])] = rec
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise InputError(f"{path}:{n}", f"not a JSON record with an id ({exc})",
+                             "fix or remove the line") from None
+    return docs
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

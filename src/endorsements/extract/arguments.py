@@ -1,0 +1,110 @@
+"""Turn a token that fills a role (subject, object, possessor) into the named mentions it means.
+
+A role is filled by a name ("Rick Caruso"), a list of names ("A, B and C"), a pronoun, a
+description ("the union"), a relative pronoun ("who"), a first-person word inside a quote, or
+a common noun that a list hangs on ("groups including A and B", "two Republicans: A and B").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .coref import FIRST_PERSON, ORG_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, Coref
+from .mentions import Mention, MentionIndex
+from .quotes import QuoteIndex
+
+LIST_PREPS = {"including", "like", "as", "among"}
+
+
+@dataclass
+class Arg:
+    mention: Mention
+    token: Token
+    #: How the mention was reached: name, list, pronoun, description, speaker, relative.
+    via: str
+
+
+class ArgumentFinder:
+    def __init__(self, index: MentionIndex, coref: Coref, quotes: QuoteIndex) -> None:
+        self.index = index
+        self.coref = coref
+        self.quotes = quotes
+
+    def expand(self, tok: Token | None, avoid: set[str] | None = None, depth: int = 0) -> list[Arg]:
+        """Every mention `tok` stands for, with list members."""
+        if tok is None or depth > 3:
+            return []
+        out: list[Arg] = []
+        first = self._single(tok, avoid, depth)
+        out.extend(first)
+        for conj in tok.conjuncts:
+            if conj.i > tok.i:
+                out.extend(self._single(conj, avoid, depth, via="list"))
+        # dedupe by mention
+        seen: set[int] = set()
+        uniq = []
+        for a in out:
+            if id(a.mention) not in seen:
+                seen.add(id(a.mention))
+                uniq.append(a)
+        return uniq
+
+    def _single(self, tok: Token, avoid: set[str] | None, depth: int, via: str = "name"
+                ) -> list[Arg]:
+        m = self.index.at(tok)
+        if m is not None:
+            out = [Arg(m, tok, via)]
+            if m.is_party_members:
+                # "two Republicans: A and B" -> the named members, else nobody named
+                named = [a for c in tok.children if c.dep_ == "appos"
+                         for a in self.expand(c, avoid, depth + 1)]
+                return named
+            # "A, Lt. Gov. B and state Sen. C": a list parsed as apposition
+            for child in tok.children:
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                    cm = self.index.at(child)
+                    if cm is not None and cm.kind == m.kind and cm is not m:
+                        out.extend(Arg(a.mention, a.token, "list")
+                                   for a in self.expand(child, avoid, depth + 1))
+            return out
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            spk = self.quotes.speaker_for(tok)
+            if spk is None:
+                return []
+            return [Arg(a.mention, tok, "speaker") for a in self._single(spk, avoid, depth + 1)]
+        if low in PERSON_PRONOUNS | ORG_PRONOUNS | PLURAL_PRONOUNS:
+            # Inside a quote "he" is someone the speaker talks about: too uncertain.
+            pm = self.coref.pronoun(tok, avoid)
+            return [Arg(pm, tok, "pronoun")] if pm is not None else []
+        rel = self.coref.relative(tok)
+        if rel is not None:
+            return [Arg(a.mention, tok, "relative") for a in self.expand(rel, avoid, depth + 1)]
+        if tok.pos_ in ("NOUN", "PROPN", "NUM"):
+            found: list[Arg] = []
+            # a named appositive or a list hanging on a common noun
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    found.extend(self.expand(child, avoid, depth + 1))
+                elif child.dep_ == "prep" and child.lower_ in LIST_PREPS:
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            found.extend(
+                                Arg(a.mention, a.token, "list")
+                                for a in self.expand(p, avoid, depth + 1)
+                            )
+                elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+                    cm = self.index.at(child)
+                    if cm is not None and cm.kind in ("person", "unknown"):
+                        found.append(Arg(cm, child, "name"))
+            if found:
+                return found
+            if tok.dep_ == "appos" and tok.head.i < tok.i:
+                # "X, the union's president," ... the noun is a role of X
+                pass
+            dm = self.coref.description(tok, avoid)
+            if dm is not None:
+                return [Arg(dm, tok, "description")]
+        return []

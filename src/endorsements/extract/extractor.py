@@ -1,0 +1,188 @@
+"""The rule-based extractor: parse, find mentions and quotes, apply patterns, filter, score.
+
+`RuleExtractor.extract_doc` is a pure function of a parsed `Doc` and its publication date, so
+it can run after `nlp.pipe` in any process and gives the same records everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..models import Document, Endorsement, Extraction, Span
+from ..resolve import cluster_mentions
+from .arguments import Arg, ArgumentFinder
+from .attributes import date_of, endorser_type, race_of
+from .coref import Coref
+from .filters import blocking_reason, non_election_object
+from .mentions import Mention, MentionIndex
+from .model import load_model
+from .patterns import PATTERNS, Candidate
+from .quotes import QuoteIndex
+from .registry import register
+
+ENDORSEE_KINDS = {"person", "unknown", "measure", "handle"}
+ENDORSER_KINDS = {"person", "organization", "unknown", "handle"}
+VIA_PENALTY = {"name": 0.0, "list": 0.0, "relative": 0.02, "pronoun": 0.1, "speaker": 0.08,
+               "description": 0.12}
+MAX_EVIDENCE_TOKENS = 60
+
+
+def eligible(m: Mention, kinds: set[str]) -> bool:
+    """Can this mention fill a role? Parties may (as endorsers, or backed in an election);
+    a lone capitalized word that matched no named entity may not (headline noise)."""
+    if m.kind == "unknown":
+        return 2 <= len(m.name.split()) <= 5
+    if m.kind in ("organization", "group") and m.kind not in kinds:
+        return m.is_partyish and not m.is_party_members
+    return m.kind in kinds
+
+
+class RuleExtractor:
+    """Dependency rules over spaCy's parse; see docs/extraction.md for the phenomena."""
+
+    version = "endorsements.rules.v1"
+
+    def __init__(self, nlp: Language, min_confidence: float = 0.0) -> None:
+        self.nlp = nlp
+        self.min_confidence = min_confidence
+
+    # -- public ---------------------------------------------------------------------------
+    def extract(self, document: Document) -> Extraction:
+        return Extraction(document, self.extract_doc(self.nlp(document.text), document.published))
+
+    def pipe(self, documents: Iterable[Document], batch_size: int = 16,
+             n_process: int = 1) -> Iterator[Extraction]:
+        docs = list(documents) if n_process > 1 else documents
+        pairs = ((d.text, d) for d in docs)
+        for parsed, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
+                                              n_process=n_process):
+            yield Extraction(document, self.extract_doc(parsed, document.published))
+
+    def extract_doc(self, doc: Doc, published: date | None = None) -> list[Endorsement]:
+        index = MentionIndex(doc)
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.i not in index.by_token and not (
+                tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN"
+            ):
+                index.at(tok)
+        aliases = cluster_mentions(index.mentions)
+        coref = Coref(index)
+        quotes = QuoteIndex(doc)
+        finder = ArgumentFinder(index, coref, quotes)
+        found: dict[tuple[str, str, str], Endorsement] = {}
+        for tok in doc:
+            for pattern in PATTERNS:
+                for cand in pattern(tok):
+                    for rec in self._records(cand, finder, quotes, aliases, index, published):
+                        key = rec.key()
+                        if key not in found or found[key].confidence < rec.confidence:
+                            found[key] = rec
+        out = [r for r in found.values() if r.confidence >= self.min_confidence]
+        out.sort(key=lambda r: r.evidence.start)
+        return out
+
+    # -- internals ------------------------------------------------------------------------
+    def _records(self, cand: Candidate, finder: ArgumentFinder, quotes: QuoteIndex,
+                 aliases: dict[str, set[str]], index: MentionIndex,
+                 published: date | None) -> Iterator[Endorsement]:
+        anchor = cand.anchor or cand.cue
+        if blocking_reason(anchor, cand.cue):
+            return
+        # Resolve the role written as a name first, so a pronoun in the other role can avoid
+        # it: "Kardashian ... endorsing him" -> "him" is not Kardashian.
+        endorsee_pronoun = any(t.pos_ == "PRON" for t in cand.endorsees)
+        endorser_pronoun = any(t.pos_ == "PRON" for t in cand.endorsers)
+        endorsers: list[Arg] = []
+        if endorsee_pronoun and not endorser_pronoun:
+            endorsers = self._endorsers(cand, finder, quotes, set())
+            if not endorsers:
+                return
+        endorsees: list[Arg] = []
+        first_avoid = {a.mention.canonical for a in endorsers}
+        for t in cand.endorsees:
+            args = finder.expand(t, first_avoid)
+            if not args and non_election_object(t):
+                return
+            endorsees.extend(args)
+        endorsees = [a for a in endorsees if eligible(a.mention, ENDORSEE_KINDS)]
+        if not endorsees:
+            return
+        if not endorsers:
+            avoid = {a.mention.canonical for a in endorsees}
+            # "either A, whom he endorsed, or B": "he" is neither A nor A's coordinate
+            for a in endorsees:
+                head = a.token.doc[a.mention.end - 1]
+                for sib in (*head.conjuncts, head.head if head.dep_ == "conj" else head):
+                    m = index.by_token.get(sib.i)
+                    if m is not None:
+                        avoid.add(m.canonical)
+            endorsers = self._endorsers(cand, finder, quotes, avoid)
+        sent = cand.cue.sent
+        for er in endorsers:
+            for ee in endorsees:
+                if er.mention.canonical == ee.mention.canonical or not (
+                    er.mention.canonical.strip() and ee.mention.canonical.strip()
+                ):
+                    continue
+                conf = cand.base - VIA_PENALTY.get(er.via, 0.1) - VIA_PENALTY.get(ee.via, 0.1)
+                if er.mention.kind == "unknown":
+                    conf -= 0.08
+                if ee.mention.kind == "unknown":
+                    conf -= 0.05
+                evidence = self._evidence(cand, er, ee)
+                yield Endorsement(
+                    endorser=er.mention.canonical,
+                    endorsee=ee.mention.canonical,
+                    stance=cand.stance,
+                    kind=cand.kind,
+                    evidence=evidence,
+                    race=race_of(sent.text, published),
+                    date=date_of(sent, cand.cue, published),
+                    confidence=max(0.05, min(0.99, conf)),
+                    endorser_type=endorser_type(er.mention.canonical, er.mention.kind,
+                                                er.mention.descriptors),
+                    endorser_aliases=sorted(aliases.get(er.mention.canonical, set())),
+                    endorsee_aliases=sorted(aliases.get(ee.mention.canonical, set())),
+                    endorser_attrs=dict(er.mention.attrs),
+                    endorsee_attrs=dict(ee.mention.attrs),
+                    rule=f"{cand.rule}/{er.via}+{ee.via}",
+                )
+
+    def _endorsers(self, cand: Candidate, finder: ArgumentFinder, quotes: QuoteIndex,
+                   avoid: set[str]) -> list[Arg]:
+        endorsers: list[Arg] = []
+        for t in cand.endorsers:
+            endorsers.extend(finder.expand(t, avoid))
+        if not cand.endorsers and cand.rule == "imperative":
+            spk = quotes.speaker_for(cand.cue)
+            if spk is not None:
+                endorsers = [Arg(a.mention, a.token, "speaker") for a in finder.expand(spk, avoid)]
+        return [a for a in endorsers if eligible(a.mention, ENDORSER_KINDS)]
+
+    def _evidence(self, cand: Candidate, er: Arg, ee: Arg) -> Span:
+        doc = cand.cue.doc
+        sent = cand.cue.sent
+        toks: list[Token] = [cand.cue, ee.token]
+        if er.token.sent == sent:
+            toks.append(er.token)
+        m = er.mention
+        if sent.start <= m.start < sent.end and er.via in ("name", "list"):
+            toks.append(doc[m.start])
+        m = ee.mention
+        if sent.start <= m.start < sent.end:
+            toks.extend([doc[m.start], doc[m.end - 1]])
+        start = min(t.i for t in toks)
+        end = max(t.i for t in toks) + 1
+        if end - start > MAX_EVIDENCE_TOKENS:
+            start, end = min(cand.cue.i, ee.token.i), max(cand.cue.i, ee.token.i) + 1
+        span = doc[start:end]
+        return Span(span.text, span.start_char, span.end_char)
+
+
+@register("endorsements.rules.v1")
+def make_rule_extractor(model: str, min_confidence: float = 0.0) -> RuleExtractor:
+    return RuleExtractor(load_model(model), min_confidence)

@@ -1,0 +1,407 @@
+"""Dependency patterns: from a cue word to its endorser and endorsee tokens.
+
+Each function handles one grammatical form of stating support and yields `Candidate`s with
+the tokens that fill the roles; `arguments.py` then turns tokens into named mentions and
+`filters.py` decides whether the claim is asserted (not negated, hypothetical or about a bill).
+Every pattern has an example sentence in `tests/test_patterns.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    AGENT_NOUNS,
+    CAMPAIGN_ROLE_NOUNS,
+    GIVE_OBJECTS,
+    GIVE_VERBS,
+    NOUN_CUES,
+    RECEIVE_VERBS,
+    URGE_VERBS,
+    VERB_CUES,
+    WITHDRAW_VERBS,
+)
+
+GENERIC_URGED = {
+    "voter", "supporter", "follower", "member", "people", "fan", "resident", "american",
+    "citizen", "everyone", "listener", "viewer", "reader", "constituent", "worker", "you",
+    "backer", "all", "delegate", "colleague", "friend", "audience", "crowd",
+}
+AGAINST_VERBS = {"campaign", "advocate", "rally", "fight", "speak", "vote", "work", "come",
+                 "turn", "organize", "mobilize", "agitate", "lobby", "stump", "argue"}
+# Verbs of wanting an endorsement, which say nobody has given it yet.
+SEEK_VERBS = {"seek", "court", "pursue", "want", "covet", "need", "ask", "request", "solicit",
+              "chase", "lobby", "angle", "hope", "await", "expect"}
+
+
+@dataclass
+class Candidate:
+    cue: Token
+    stance: str
+    kind: str
+    rule: str
+    endorsers: list[Token] = field(default_factory=list)
+    endorsees: list[Token] = field(default_factory=list)
+    #: The verb whose negation and modality decide whether the claim is asserted.
+    anchor: Token | None = None
+    #: Base confidence of the pattern before argument penalties.
+    base: float = 0.85
+
+
+def subject(verb: Token, depth: int = 0) -> Token | None:
+    """The (logical) subject of a verb, climbing shared-subject chains.
+
+    With two subjects (a dateline parsed as one: "MONTGOMERY — Trump rescinded"), the one
+    nearest the verb wins.
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    if depth > 4 or verb.head == verb:
+        return None
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_ in URGE_VERBS:
+            return None  # "urged voters to back X": handled by the urge rule
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
+            return None  # "asked Obama to endorse": the object, not the subject, would act
+        passive = any(c.dep_ == "nsubjpass" for c in head.children)
+        if passive and verb.dep_ == "xcomp":
+            return None
+        return subject(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN",):
+        return verb.head
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if subjects:
+        nominal = [c for c in subjects if c.pos_ != "PRON"]
+        return (nominal or subjects)[-1]
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ == "conj":
+        return passive_subject(verb.head)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and is_passive(verb.head)
+
+
+def agents(verb: Token) -> list[Token]:
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def objects(verb: Token, preps: tuple[str, ...], takes_object: bool) -> list[Token]:
+    out: list[Token] = []
+    for child in verb.children:
+        if takes_object and child.dep_ in ("dobj", "obj"):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+    if not out and verb.dep_ == "conj" and takes_object:
+        # "endorsed and campaigned for X": the object may sit on the last conjunct
+        pass
+    return out
+
+
+def prep_objects(tok: Token, preps: set[str] | tuple[str, ...]) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _actor_acl(verb: Token) -> Token | None:
+    """ "celebrities endorsing X" inside "Y joined the list of celebrities endorsing X"."""
+    noun = verb.head
+    hops = 0
+    while hops < 4 and noun.dep_ in ("pobj", "dobj", "prep", "attr", "appos") and noun.head != noun:
+        noun = noun.head
+        hops += 1
+        if noun.pos_ in ("VERB", "AUX"):
+            return subject(noun)
+    return None
+
+
+def verb_candidates(tok: Token) -> Iterator[Candidate]:
+    cue = VERB_CUES.get(tok.lemma_.lower())
+    if tok.pos_ not in ("VERB",):
+        if not (tok.pos_ in ("NOUN", "ADJ", "ADP", "ADV", "AUX") and tok.tag_.startswith("VB")):
+            return
+    # "campaigned against X", "voted against X": opposition by preposition
+    against = prep_objects(tok, ("against",))
+    if against and tok.lemma_.lower() in AGAINST_VERBS | set(VERB_CUES):
+        yield Candidate(tok, "oppose", "campaigning", "verb-against",
+                        [s for s in [subject(tok)] if s is not None], against, tok, 0.8)
+    if cue is None:
+        return
+    if is_passive(tok):
+        endorsee = passive_subject(tok)
+        yield Candidate(tok, cue.stance, cue.kind, "passive", agents(tok),
+                        [endorsee] if endorsee is not None else [], tok, 0.9)
+        return
+    objs = objects(tok, cue.preps, cue.takes_object)
+    if not objs and tok.dep_ == "relcl" and cue.takes_object and subject(tok) != tok.head:
+        # "the candidate (whom) he originally endorsed, X": the object is the modified noun
+        objs = [tok.head]
+    if not objs and tok.dep_ == "conj":
+        # "A endorsed and campaigned for B": share the object of a later conjunct
+        for sib in tok.conjuncts:
+            if sib.i > tok.i:
+                objs = objects(sib, cue.preps + VERB_CUES.get(sib.lemma_, cue).preps, True)
+                if objs:
+                    break
+    if not objs:
+        return
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in URGE_VERBS:
+        urged = [c for c in tok.head.children if c.dep_ == "dobj"]
+        if not urged or urged[0].lemma_.lower() in GENERIC_URGED:
+            subj = subject(tok.head)
+            yield Candidate(tok, cue.stance, cue.kind, "urge",
+                            [subj] if subj is not None else [], objs, tok.head, 0.8)
+        return
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN":
+        actor = _actor_acl(tok)
+        yield Candidate(tok, cue.stance, cue.kind, "acl",
+                        [actor] if actor is not None else [], objs, tok, 0.85)
+        return
+    if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and tok.tag_ == "VBG"):
+        # "in backing Newman, including A and B": the endorsers hang on the clause
+        yield Candidate(tok, cue.stance, cue.kind, "gerund", [], objs, tok, 0.7)
+        return
+    objs += [c for c in tok.children
+             if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > objs[-1].i]
+    subj = subject(tok)
+    subjects = [subj] if subj is not None else []
+    # Gapping: "A endorsed X, and so has B" / "and so did B"
+    for c in tok.children:
+        if c.dep_ == "conj" and c.lemma_ in ("have", "do", "be") and any(
+            g.lower_ == "so" for g in c.children
+        ):
+            subjects += [g for g in c.children if g.dep_ == "nsubj"]
+    yield Candidate(tok, cue.stance, cue.kind, "active", subjects, objs, tok, 0.9)
+
+
+def _governor(noun: Token) -> Token:
+    """The verb a noun phrase hangs on, through prepositions and coordination."""
+    g = noun.head
+    hops = 0
+    while g.pos_ not in ("VERB", "AUX") and g.head != g and hops < 4:
+        if g.dep_ not in ("prep", "pobj", "conj", "dobj", "appos", "compound"):
+            break
+        g = g.head
+        hops += 1
+    return g
+
+
+WITHDRAW_NOUNS = {"pause", "hold", "halt", "suspension", "end", "retraction", "withdrawal",
+                  "reversal", "rescission", "revocation"}
+
+
+def _halted(tok: Token) -> Token | None:
+    """The withdrawal noun a cue noun hangs on: "a pause on his endorsement"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "of", "to"):
+        return None
+    noun = tok.head.head
+    return noun if noun.lemma_.lower() in WITHDRAW_NOUNS else None
+
+
+def _elided_cue(tok: Token) -> str | None:
+    """ "got a significant one from X" after "endorsements": `one` stands for the cue noun."""
+    if tok.lower_ not in ("one", "ones") or not prep_objects(tok, ("from", "by", "of")):
+        return None
+    for t in reversed(tok.doc[tok.sent.start:tok.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in NOUN_CUES:
+            return t.lemma_.lower()
+    return None
+
+
+def noun_candidates(tok: Token) -> Iterator[Candidate]:
+    lemma = tok.lemma_.lower()
+    if lemma not in NOUN_CUES or tok.pos_ not in ("NOUN", "PROPN"):
+        elided = _elided_cue(tok)
+        if elided is None:
+            return
+        lemma = elided
+    stance, kind = NOUN_CUES[lemma]
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    gov = _governor(tok)
+    glemma = gov.lemma_.lower()
+    of_objs = prep_objects(tok, ("of", "for", "to", "behind"))
+    from_objs = prep_objects(tok, ("from", "by"))
+    if lemma in ("choice", "pick", "vote") and tok.dep_ in ("attr", "acomp") and glemma == "be":
+        # "X is my choice"
+        subj = subject(gov)
+        if poss and subj is not None:
+            yield Candidate(tok, "support", kind, "copula-choice", poss, [subj], gov, 0.85)
+        return
+    if lemma in ("pick", "choice") and poss:
+        # "Trump's Senate pick, Rep. Ted Budd"
+        named = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "appos":
+            named.append(tok.head)
+        if named:
+            yield Candidate(tok, "support", kind, "pick-appos", poss, named, gov, 0.75)
+        return
+    halted = _halted(tok)
+    if halted is not None and poss and of_objs:
+        # "put a pause on his endorsement of X", "the end of her support for X"
+        yield Candidate(tok, "withdraw", kind, "withdraw-noun", poss, of_objs, halted, 0.7)
+        return
+    if glemma in WITHDRAW_VERBS and tok.dep_ in ("dobj", "nsubjpass"):
+        subj = subject(gov) if tok.dep_ == "dobj" else None
+        endorsees = of_objs or prep_objects(gov, ("of", "for", "from", "on", "behind"))
+        if glemma == "switch":
+            # "switched his endorsement from A to B": withdraw A, support B
+            frm = prep_objects(gov, ("from",))
+            to = prep_objects(gov, ("to",))
+            if frm:
+                yield Candidate(tok, "withdraw", kind, "switch", poss or [subj] if subj else poss,
+                                frm, gov, 0.8)
+            if to:
+                yield Candidate(tok, "support", kind, "switch", poss or [subj] if subj else poss,
+                                to, gov, 0.8)
+            return
+        yield Candidate(tok, "withdraw", kind, "withdraw-noun",
+                        [subj] if subj is not None else poss, endorsees, gov, 0.85)
+        return
+    if poss and of_objs and glemma not in RECEIVE_VERBS | {"have"}:
+        # "Swift's endorsement of Bredesen", "announced her support for X"
+        yield Candidate(tok, stance, kind, "poss-noun", poss, of_objs, gov, 0.85)
+        return
+    if glemma in GIVE_VERBS and lemma in GIVE_OBJECTS and tok.dep_ == "dobj":
+        targets = of_objs or prep_objects(gov, ("to", "behind", "for", "of"))
+        subj = subject(gov)
+        if targets:
+            yield Candidate(tok, stance, kind, "give-noun",
+                            [subj] if subj is not None else poss, targets, gov, 0.85)
+        return
+    if glemma in SEEK_VERBS:
+        return
+    path = tok
+    while path.head != gov and path.dep_ in ("conj", "appos", "pobj", "prep") and path.head != path:
+        if path.dep_ == "prep" and path.lower_ not in ("including",):
+            break
+        path = path.head
+    direct = path.head == gov
+    if direct and (glemma in RECEIVE_VERBS or tok.head.lower_ == "with") and (
+        from_objs or of_objs or poss
+    ):
+        # "won the backing of X", "has the support of X", "endorsements from A, B and C",
+        # "with the backing of X, Moore defeated..."
+        # "Dean holds onto his endorsements": a pronoun possessor is the holder, not the giver;
+        # "X has my vote" and "has the union's support" name the giver.
+        named_poss = [p for p in poss if p.pos_ != "PRON" or p.lower_ in ("my", "our")]
+        endorser_toks = from_objs or of_objs or named_poss
+        if not endorser_toks:
+            return
+        endorser_toks = endorser_toks + [c for c in gov.children if c.dep_ == "conj"
+                                         and c.pos_ == "PROPN" and c.i > tok.i]
+        if gov.pos_ in ("VERB", "AUX"):
+            endorsee = subject(gov)
+            if endorsee is None and is_passive(gov):
+                endorsee = passive_subject(gov)
+            if endorsee is not None:
+                yield Candidate(tok, stance, kind, "receive-noun", endorser_toks, [endorsee],
+                                gov, 0.85)
+        return
+    if poss and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and of_objs:
+        yield Candidate(tok, stance, kind, "poss-noun", poss, of_objs, gov, 0.8)
+
+
+def agent_noun_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "among Caruso's endorsers", "X's backers include A and B", "X, one of Y's backers"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN",) or lemma not in AGENT_NOUNS:
+        return
+    if lemma in CAMPAIGN_ROLE_NOUNS and not any(
+        c.lower_ in ("campaign", "re-election", "reelection") for c in tok.children
+        if c.dep_ in ("compound", "amod")
+    ):
+        return
+    kind = "campaigning" if lemma in CAMPAIGN_ROLE_NOUNS else "endorsement"
+    # Whose backers? possessor, "of X", a compound name ("Moore backers"), or "of X's campaign"
+    endorsees = [c for c in tok.children if c.dep_ == "poss"]
+    endorsees += [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    for p in prep_objects(tok, ("of", "for")):
+        if p.lemma_.lower() in ("campaign", "candidacy", "bid", "effort", "run"):
+            endorsees += [c for c in p.children if c.dep_ == "poss"]
+        else:
+            endorsees.append(p)
+    if not endorsees:
+        return
+    endorsers: list[Token] = []
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "among":
+        g = head.head
+        if g.pos_ in ("VERB", "AUX"):
+            s = subject(g)
+            if s is not None:
+                endorsers.append(s)
+            endorsers += [c for c in g.children if c.dep_ in ("dobj", "attr")]
+        elif g.pos_ in ("NOUN", "PROPN"):
+            endorsers.append(g)
+    elif tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        endorsers += [c for c in head.children if c.dep_ in ("attr", "dobj", "acomp")]
+    elif tok.dep_ == "attr" and head.lemma_ == "be":
+        s = subject(head)
+        if s is not None:
+            endorsers.append(s)
+    elif tok.dep_ == "appos":
+        endorsers.append(head)
+    elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("one", "some", "two"):
+        one = head.head
+        if one.dep_ == "appos":
+            endorsers.append(one.head)
+        elif one.dep_ == "attr" and one.head.lemma_ == "be":
+            s = subject(one.head)
+            if s is not None:
+                endorsers.append(s)
+    if endorsers:
+        yield Candidate(tok, "support", kind, "agent-noun", endorsers, endorsees, head, 0.8)
+
+
+def hyphen_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "the Trump-backed candidate X", "a union-endorsed slate"."""
+    if tok.lemma_.lower() not in ("back", "endorse", "support") or tok.i < 2:
+        return
+    if tok.doc[tok.i - 1].text not in ("-", "–"):
+        return
+    endorser = tok.doc[tok.i - 2]
+    noun = tok.head
+    if noun.pos_ in ("NOUN", "PROPN"):
+        yield Candidate(tok, "support", "endorsement", "hyphen", [endorser], [noun], noun, 0.75)
+
+
+def first_person_candidates(tok: Token) -> Iterator[Candidate]:
+    """Imperatives in quotes and posts: "Vote for X!", "Elect X"."""
+    if tok.lemma_.lower() not in ("vote", "elect", "reelect", "re-elect", "support", "back",
+                                  "endorse"):
+        return
+    if tok.dep_ not in ("ROOT", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in
+                                               tok.children):
+        return
+    if tok.tag_ != "VB":
+        return
+    preps = ("for",) if tok.lemma_.lower() == "vote" else ()
+    objs = objects(tok, preps, tok.lemma_.lower() != "vote")
+    if objs:
+        yield Candidate(tok, "support", "vote" if tok.lemma_.lower() == "vote" else
+                        "endorsement", "imperative", [], objs, tok, 0.75)
+
+
+PATTERNS = (verb_candidates, noun_candidates, agent_noun_candidates, hyphen_candidates,
+            first_person_candidates)

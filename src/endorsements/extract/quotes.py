@@ -1,0 +1,152 @@
+"""Quoted speech and who says it.
+
+First-person support ("X is my choice", "I'm voting for X", "Vote for X!") is only a relation
+once we know the speaker, so quotes and their speakers are found before any cue is read:
+an attribution verb in the quote's sentence ("..., she said"), a colon after an introducing
+clause ("declaring:"), a tweet's signature ("— Name (@handle) date"), or a transcript's
+"NAME:" line prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+SAY_VERBS = {
+    "say", "tell", "tweet", "write", "post", "add", "declare", "announce", "state", "explain",
+    "insist", "note", "continue", "reply", "respond", "answer", "argue", "proclaim", "exclaim",
+    "shout", "yell", "quip", "joke", "recall", "remark", "comment", "caption", "share",
+    "urge", "affirm", "assert", "claim", "conclude", "begin", "emphasize", "stress", "retweet",
+    "chant", "cry", "admit", "acknowledge", "confirm", "reveal", "vow", "pledge", "promise",
+}
+QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+TRANSCRIPT_LINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s", re.M)
+SIGNATURE = re.compile(r"[—–-]{1,2}\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\(@\w+\)")
+
+
+@dataclass
+class Quote:
+    start: int  # char offset of the opening mark
+    end: int  # char offset after the closing mark
+    speaker: Token | None = None  # token whose mention (or pronoun) is the speaker
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Pairs of quote marks; unbalanced straight quotes end at the paragraph's end."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        close = QUOTE_PAIRS.get(ch)
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        para = text.find("\n\n", i + 1)
+        if j == -1 or (para != -1 and para < j):
+            j = (para if para != -1 else n) - 1
+        spans.append((i, j + 1))
+        i = j + 1
+    return spans
+
+
+def token_at(doc: Doc, char: int) -> Token:
+    """The token covering (or nearest before) a character offset."""
+    starts = [t.idx for t in doc]
+    i = max(0, bisect_right(starts, char) - 1)
+    return doc[i]
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
+        return _subject_of(verb.head)
+    return None
+
+
+class QuoteIndex:
+    """Which quote (and speaker) covers a character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.quotes = [Quote(s, e) for s, e in find_quote_spans(doc.text)]
+        for q in self.quotes:
+            q.speaker = self._find_speaker(q)
+        # Embedded posts: the paragraph before "— Name (@handle) date" is Name's post.
+        for m in SIGNATURE.finditer(doc.text):
+            para_start = doc.text.rfind("\n", 0, m.start()) + 1
+            name_end = m.start("name") + len(m.group("name").rstrip())
+            self.quotes.append(Quote(para_start, m.start(), token_at(doc, name_end - 1)))
+        self.lines = self._transcript_lines(doc)
+
+    def inside(self, tok: Token) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= tok.idx < q.end:
+                return q
+        return None
+
+    def speaker_for(self, tok: Token) -> Token | None:
+        q = self.inside(tok)
+        if q is not None and q.speaker is not None:
+            return q.speaker
+        for start, end, speaker in self.lines:
+            if start <= tok.idx < end:
+                return speaker
+        return None
+
+    # -- internals ------------------------------------------------------------------------
+    def _outside(self, tok: Token, q: Quote) -> bool:
+        return not (q.start <= tok.idx < q.end)
+
+    def _attribution(self, toks: list[Token], q: Quote) -> Token | None:
+        for tok in toks:
+            if tok.lemma_ in SAY_VERBS and tok.pos_ in ("VERB", "AUX") and self._outside(tok, q):
+                subj = _subject_of(tok)
+                if subj is not None and self._outside(subj, q):
+                    return subj
+        return None
+
+    def _find_speaker(self, q: Quote) -> Token | None:
+        doc = self.doc
+        end_sent = token_at(doc, max(q.start, q.end - 1)).sent
+        start_sent = token_at(doc, q.start).sent
+        # "…," she said.  /  She said: "…"  /  "…" said Name.
+        for sent in (end_sent, start_sent):
+            hit = self._attribution(list(sent), q)
+            if hit is not None:
+                return hit
+        # The sentence after a quote that ends its own sentence: '"…." Name said Monday.'
+        if end_sent.end < len(doc):
+            nxt = doc[end_sent.end].sent
+            if len(nxt) <= 12:
+                hit = self._attribution(list(nxt), q)
+                if hit is not None:
+                    return hit
+        # Introduced by a colon in the previous sentence: "…, declaring:"
+        if start_sent.start > 0:
+            prev = doc[start_sent.start - 1].sent
+            if prev.text.rstrip().endswith(":"):
+                hit = self._attribution(list(prev), q)
+                if hit is not None:
+                    return hit
+        # A tweet's signature right after the quote.
+        tail = doc.text[q.end:q.end + 80]
+        m = SIGNATURE.match(tail.lstrip())
+        if m:
+            offset = q.end + (len(tail) - len(tail.lstrip())) + m.start("name")
+            return token_at(doc, offset + len(m.group("name").rstrip()) - 1)
+        return None
+
+    def _transcript_lines(self, doc: Doc) -> list[tuple[int, int, Token]]:
+        out: list[tuple[int, int, Token]] = []
+        for m in TRANSCRIPT_LINE.finditer(doc.text):
+            line_end = doc.text.find("\n", m.end())
+            out.append((m.end(), len(doc.text) if line_end == -1 else line_end,
+                        token_at(doc, m.end("name") - 1)))
+        return out

@@ -1,0 +1,136 @@
+"""Fetching one URL with the limits from the settings.
+
+Redirects are followed here, hop by hop, rather than by httpx so that the limit applies to any
+client (including one a caller or a test passes in) and so that a redirect cannot lead to a
+non-web scheme. The body is streamed and cut off at `fetch_max_bytes` (counted after
+decompression, which also stops compression bombs), and `fetch_timeout` bounds the whole
+fetch, not just each read, so a server that trickles bytes cannot hold a batch forever.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from ..errors import FetchError
+from ..settings import Settings
+
+NETWORK_HINT = "check the address or your network, then run the command again"
+ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/plain;q=0.8,application/json;q=0.8,text/csv;q=0.8,*/*;q=0.5"
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched body and what the server said about it."""
+
+    url: str  #: as asked for, which is what the user will recognise in messages
+    final_url: str  #: after redirects, for resolving relative links
+    content_type: str  #: media type only, lower case, "" if the server sent none
+    charset: str | None
+    body: bytes
+
+
+def is_web_address(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def _refuse(url: str) -> FetchError:
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in ("http", "https"):
+        return FetchError(url, "could not fetch: not a valid web address", NETWORK_HINT)
+    return FetchError(
+        url,
+        f"refused: only http and https addresses are fetched, not {scheme}:",
+        "download the file and give its path instead",
+    )
+
+
+def _media_type(header: str) -> tuple[str, str | None]:
+    media, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip("\"'").lower()
+    return media.strip().lower(), charset
+
+
+def _too_large(url: str, settings: Settings) -> FetchError:
+    return FetchError(
+        url,
+        f"could not fetch: larger than fetch_max_bytes ({settings.fetch_max_bytes:,} bytes)",
+        "raise fetch_max_bytes if you trust the source",
+    )
+
+
+def _read_body(response: httpx.Response, url: str, settings: Settings, deadline: float) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > settings.fetch_max_bytes:
+        raise _too_large(url, settings)
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > settings.fetch_max_bytes:
+            raise _too_large(url, settings)
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout("the whole fetch took too long", request=response.request)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _reason(exc: httpx.HTTPError | httpx.InvalidURL, settings: Settings) -> str:
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out after {settings.fetch_timeout:g} seconds"
+    return str(exc) or type(exc).__name__
+
+
+def fetch(url: str, settings: Settings, client: httpx.Client) -> Page:
+    """GET `url` or raise `FetchError` saying why not."""
+    if not is_web_address(url):
+        raise _refuse(url)
+    headers = {"User-Agent": settings.user_agent, "Accept": ACCEPT}
+    deadline = time.monotonic() + settings.fetch_timeout
+    current = url
+    try:
+        for _ in range(settings.fetch_max_redirects + 1):
+            request = client.build_request(
+                "GET", current, headers=headers, timeout=settings.fetch_timeout
+            )
+            response = client.send(request, stream=True, follow_redirects=False)
+            try:
+                if response.has_redirect_location:
+                    target = urljoin(str(response.url), response.headers["location"])
+                    if not is_web_address(target):
+                        raise FetchError(
+                            url,
+                            f"could not fetch: redirected to {target}, which is not a web address",
+                            NETWORK_HINT,
+                        )
+                    current = target
+                    continue
+                if not response.is_success:
+                    raise FetchError(
+                        url,
+                        f"could not fetch: HTTP {response.status_code} {response.reason_phrase}",
+                        NETWORK_HINT,
+                    )
+                body = _read_body(response, url, settings, deadline)
+                media, charset = _media_type(response.headers.get("content-type", ""))
+                return Page(url, str(response.url), media, charset, body)
+            finally:
+                response.close()
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise FetchError(url, f"could not fetch: {_reason(exc, settings)}", NETWORK_HINT) from exc
+    raise FetchError(
+        url,
+        f"could not fetch: more than {settings.fetch_max_redirects} redirects",
+        NETWORK_HINT,
+    )
