@@ -167,13 +167,16 @@ def _print_extractions(extractions: Iterator[Extraction], fmt: ExtractFormat,
         n = len(items)
     else:
         from rich.table import Table
+        from rich.text import Text
 
         table = Table("Document", "Endorser", "Stance", "Endorsee", "Conf.", "Evidence")
         for ex in extractions:
             n += 1
             for e in ex.endorsements:
-                table.add_row(ex.document.id, e.endorser, e.stance, e.endorsee,
-                              f"{e.confidence:.2f}", e.evidence.text)
+                # Text, not str: ids, names and evidence are data, never Rich markup.
+                table.add_row(*(Text(c) for c in (ex.document.id, e.endorser, e.stance,
+                                                  e.endorsee, f"{e.confidence:.2f}",
+                                                  e.evidence.text)))
         out.print(table)
     return n
 
@@ -286,6 +289,12 @@ def evaluate(
     attribute's accuracy. Matching rules are those of ../shared/eval/score.py (docs/evaluation.md).
     """
     settings = _settings(min_confidence=min_confidence)
+    input_errors: list[BaseException] = []
+
+    def on_error(exc: BaseException) -> None:
+        input_errors.append(exc)
+        _report_error(exc)
+
     try:
         gold_docs = _load_jsonl(gold)
         if predictions is not None:
@@ -293,28 +302,30 @@ def evaluate(
         else:
             preds = {
                 ex.document.id: [e.to_dict() for e in ex.endorsements]
-                for ex in pipeline.extract_sources([str(gold)], settings, on_error=_report_error)
+                for ex in pipeline.extract_sources([str(gold)], settings, on_error=on_error)
             }
     except EndorsementsError as exc:
         _fail(exc)
     result = score(gold_docs, preds)
+    # Plain writes, not Rich: Rich would expand the tabs and wrap long lines at the width.
     if errors:
         for row in result.errors:
-            out.print("\t".join(row), markup=False)
+            typer.echo("\t".join(row))
     if as_json:
-        out.print(json.dumps(result.as_dict(), indent=2), markup=False)
-        return
-    o = result.overall
-    out.print(f"P={o.precision:.3f} R={o.recall:.3f} F1={o.f1:.3f} "
-              f"(tp={o.tp} fp={o.fp} fn={o.fn}, {result.docs} docs)", markup=False)
-    for stance, c in result.by_stance.items():
-        if c.tp + c.fp + c.fn:
-            out.print(f"  {stance:<8} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f} "
-                      f"(tp={c.tp} fp={c.fp} fn={c.fn})", markup=False)
-    for attr, (correct, judged) in result.attributes.items():
-        if judged:
-            out.print(f"  {attr:<13} accuracy {correct / judged:.3f} ({correct}/{judged})",
-                      markup=False)
+        typer.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        o = result.overall
+        typer.echo(f"P={o.precision:.3f} R={o.recall:.3f} F1={o.f1:.3f} "
+                   f"(tp={o.tp} fp={o.fp} fn={o.fn}, {result.docs} docs)")
+        for stance, c in result.by_stance.items():
+            if c.tp + c.fp + c.fn:
+                typer.echo(f"  {stance:<8} P={c.precision:.3f} R={c.recall:.3f} "
+                           f"F1={c.f1:.3f} (tp={c.tp} fp={c.fp} fn={c.fn})")
+        for attr, (correct, judged) in result.attributes.items():
+            if judged:
+                typer.echo(f"  {attr:<13} accuracy {correct / judged:.3f} ({correct}/{judged})")
+    if input_errors:  # scored what could be read; say that something could not
+        raise typer.Exit(1)
 
 
 def _load_jsonl(path: Path) -> dict[str, dict]:

@@ -16,6 +16,7 @@ from .mentions import Mention, MentionIndex
 from .quotes import QuoteIndex
 
 LIST_PREPS = {"including", "like", "as", "among"}
+EDITORIAL_WE = {"we", "our", "us"}
 
 
 @dataclass
@@ -73,8 +74,16 @@ class ArgumentFinder:
         if low in FIRST_PERSON:
             spk = self.quotes.speaker_for(tok)
             if spk is None:
+                if low in EDITORIAL_WE and self.quotes.inside(tok) is None:
+                    # "We endorse X" outside any quote: the publication speaks
+                    author = self.index.publication()
+                    return [Arg(author, tok, "speaker")] if author is not None else []
                 return []
-            return [Arg(a.mention, tok, "speaker") for a in self._single(spk, avoid, depth + 1)]
+            found = self._single(spk, avoid, depth + 1)
+            if not found:
+                label = self.index.by_label(spk)
+                found = [Arg(label, spk, "name")] if label is not None else []
+            return [Arg(a.mention, tok, "speaker") for a in found]
         if low in PERSON_PRONOUNS | ORG_PRONOUNS | PLURAL_PRONOUNS:
             # Inside a quote "he" is someone the speaker talks about: too uncertain.
             pm = self.coref.pronoun(tok, avoid)

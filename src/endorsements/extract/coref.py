@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import ORG_DESCRIPTORS, PERSON_DESCRIPTORS
+from .lexicon import BALLOT_HEADS, ORG_DESCRIPTORS, PERSON_DESCRIPTORS
 from .mentions import Mention, MentionIndex
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -65,6 +65,8 @@ class Coref:
                             m.descriptors.add(c.lemma_.lower())
             if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                 m.descriptors.add(head.head.lemma_.lower())
+            for w in m.attrs.get("title", "").lower().replace(".", "").split():
+                m.descriptors.add(w)
             if m.kind == "organization":
                 for w in m.name.lower().split():
                     m.descriptors.add(w.rstrip("s"))
@@ -183,7 +185,9 @@ class Coref:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         if not dets & {"the", "this", "that", "its", "his", "her", "their"}:
             return None
-        if lemma in ORG_DESCRIPTORS:
+        if lemma in BALLOT_HEADS:
+            kinds = {"measure"}
+        elif lemma in ORG_DESCRIPTORS:
             kinds = {"organization"}
         elif lemma in PERSON_DESCRIPTORS:
             kinds = {"person", "unknown"}
@@ -194,7 +198,7 @@ class Coref:
             if lemma in m.descriptors and m.canonical not in avoid:
                 return m
         for m in cands:
-            if m.canonical not in avoid and kinds == {"organization"}:
+            if m.canonical not in avoid and kinds in ({"organization"}, {"measure"}):
                 return m
         return None
 

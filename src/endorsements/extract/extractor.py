@@ -36,6 +36,10 @@ def eligible(m: Mention, kinds: set[str]) -> bool:
     a lone capitalized word that matched no named entity may not (headline noise)."""
     if m.kind == "unknown":
         return 2 <= len(m.name.split()) <= 5
+    if m.kind == "place":
+        # "Tamsin Okafor-Reyes" tagged GPE: a multi-word place in an argument slot of an
+        # endorsement verb is far more often a mis-tagged name than a place that endorses
+        return "-" in m.name or 2 <= len(m.name.split()) <= 3 and "person" in kinds
     if m.kind in ("organization", "group") and m.kind not in kinds:
         return m.is_partyish and not m.is_party_members
     return m.kind in kinds
@@ -109,6 +113,10 @@ class RuleExtractor:
                 return
             endorsees.extend(args)
         endorsees = [a for a in endorsees if eligible(a.mention, ENDORSEE_KINDS)]
+        if not endorsees and cand.rule == "ballot":
+            m = index.nearest_measure(cand.cue)
+            if m is not None:
+                endorsees = [Arg(m, cand.cue, "description")]
         if not endorsees:
             return
         if not endorsers:
@@ -129,9 +137,9 @@ class RuleExtractor:
                 ):
                     continue
                 conf = cand.base - VIA_PENALTY.get(er.via, 0.1) - VIA_PENALTY.get(ee.via, 0.1)
-                if er.mention.kind == "unknown":
+                if er.mention.kind in ("unknown", "place"):
                     conf -= 0.08
-                if ee.mention.kind == "unknown":
+                if ee.mention.kind in ("unknown", "place"):
                     conf -= 0.05
                 evidence = self._evidence(cand, er, ee)
                 yield Endorsement(
@@ -157,10 +165,15 @@ class RuleExtractor:
         endorsers: list[Arg] = []
         for t in cand.endorsers:
             endorsers.extend(finder.expand(t, avoid))
-        if not cand.endorsers and cand.rule == "imperative":
+        if not cand.endorsers and cand.rule in ("imperative", "never", "ballot"):
             spk = quotes.speaker_for(cand.cue)
             if spk is not None:
                 endorsers = [Arg(a.mention, a.token, "speaker") for a in finder.expand(spk, avoid)]
+            elif quotes.inside(cand.cue) is None:
+                # "Vote no." in an editorial: the publication recommends
+                author = finder.index.publication()
+                if author is not None:
+                    endorsers = [Arg(author, cand.cue, "speaker")]
         return [a for a in endorsers if eligible(a.mention, ENDORSER_KINDS)]
 
     def _evidence(self, cand: Candidate, er: Arg, ee: Arg) -> Span:

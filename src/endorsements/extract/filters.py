@@ -20,6 +20,7 @@ from .lexicon import (
 )
 
 CONDITION_MARKS = {"if", "unless", "whether", "should", "once"}
+CONDITION_WORDS = {"if", "unless", "provided", "assuming"}
 
 
 def _chain(tok: Token) -> list[Token]:
@@ -76,7 +77,11 @@ def blocking_reason(anchor: Token, cue: Token) -> str | None:
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children
         ):
             return "conditional"
-    # "going to endorse", "set to back"
+    # "would support him if he raises money": a condition anywhere after the cue
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | MODAL_AUX for c in anchor.children):
+        tail = anchor.doc[anchor.i:anchor.sent.end]
+        if any(t.lower_ in CONDITION_WORDS for t in tail):
+            return "conditional"
     return None
 
 

@@ -187,5 +187,6 @@ URGE_VERBS = {"urge", "call", "encourage", "ask", "implore", "tell", "press", "e
 HEDGES = {
     "reportedly", "allegedly", "possibly", "perhaps", "maybe", "potentially", "probably",
     "supposedly", "rumored", "rumoured", "hypothetically", "eventually", "soon",
+    "incorrectly", "falsely", "erroneously", "wrongly", "mistakenly", "inaccurately",
 }
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}

@@ -58,18 +58,115 @@ class Mention:
 
 
 def _proper_run(tok: Token) -> tuple[int, int]:
-    """The maximal run of proper-noun tokens around `tok` joined by compound/flat arcs."""
-    start = end = tok.i
+    """The proper name ending at `tok`: its compound/flat proper-noun dependents to the left,
+    hyphen-joined parts included ("Anneliese Kettering-Oyama")."""
     doc = tok.doc
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(
-        start, tok.i + 1
-    ) and doc[start - 1].dep_ in ("compound", "flat", "nmod", "amod"):
-        start -= 1
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and (
-        tok.head.i == end + 1 or doc[end + 1].head.i == tok.i
-    ) and tok.dep_ in ("compound", "flat"):
+    start = tok.i
+    while start > 0:
+        prev = doc[start - 1]
+        joined = prev.text in ("-", "‐") and not prev.whitespace_ and start >= 2 and (
+            not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN")
+        if joined:
+            start -= 2
+        elif prev.text in ("'", "’") and prev.dep_ == "case" and start >= 2 and (
+            doc[start - 2].pos_ == "PROPN" and doc[start - 2].head.i in range(start, tok.i + 1)
+        ):
+            start -= 2  # "Sheriffs' Benevolent Lodge"
+        elif prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat") and (
+            start <= prev.head.i <= tok.i
+        ) and not is_titleish(prev.text):
+            start -= 1
+        else:
+            break
+    end = tok.i + 1
+    if end < len(doc) and doc[end].like_num and doc[end].head.i == tok.i and (
+        tok.lower_ in ORG_NUMBERED
+    ):
+        end += 1  # "Lodge 12", "Local 88"
+    # "voting for Ines Waverly" parsed with "Waverly" hanging on "Ines"
+    # (the small model even tags such a surname ADV)
+    while end < len(doc) and doc[end].is_title and doc[end].is_alpha and (
+        doc[end - 1].whitespace_ == " "
+    ) and not is_titleish(doc[end].text) and doc[end].lower_ not in NOT_NAMES and (
+        doc[end].pos_ in ("PROPN", "ADV", "NOUN", "ADJ")
+    ):
         end += 1
-    return start, end + 1
+    return start, end
+
+
+MEDIA_NAME = re.compile(
+    r"\b(editorial|times|post|tribune|journal|herald|gazette|chronicle|daily|globe|news|"
+    r"review|ledger|courier|sentinel|register|clarion|examiner|observer|inquirer|dispatch|"
+    r"star|sun|tide|bulletin|record|press|mercury|beacon|monitor|standard|telegraph|"
+    r"guardian|independent|mail|express|magazine|weekly)\b", re.I)
+ORG_HEADS = re.compile(
+    r"\b(union|association|federation|council|coalition|party|committee|guild|league|"
+    r"alliance|pac|fund|club|caucus|society|brotherhood|chamber|network|movement|front|"
+    r"foundation|institute|board|local|lodge|congress|teamsters|workers|employees|"
+    r"voters|action|project|trades|democrats|republicans)\b", re.I)
+ORG_NUMBERED = {"local", "lodge", "chapter", "district", "post", "council", "union", "branch",
+                "no", "no.", "unit", "division"}
+#: One-word organization names that are generic nouns, not names ("the PAC", "the Senate").
+GENERIC_ORGS = {"pac", "senate", "house", "congress", "union", "guild", "party", "committee",
+                "council", "assembly", "parliament", "government", "cabinet", "lodge", "local",
+                "administration", "campaign", "court", "legislature", "board", "caucus",
+                "state", "city", "county", "department", "ministry", "commission"}
+
+
+def _is_dateline(span: Span) -> bool:
+    """ "PARIS —" / "BENGALURU, India (Wire) —": a capitalized place opening a paragraph."""
+    doc = span.doc
+    if not span.text.isupper() or len(span.text) < 3:
+        return False
+    at_para_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or (
+        doc[span.start - 1].is_space
+    )
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return at_para_start and nxt is not None and nxt.text in (",", "—", "–", "-", "(", ":")
+
+
+def _repair(span: Span, kind: str) -> Span:
+    """Fix NER boundaries the small model gets wrong in news names.
+
+    "Cordelia" + "-Ashgrove"... hyphenated surnames cut short; "Pipefitters Local" without its
+    number "88"; "Officers' Guild" cut at the possessive apostrophe.
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    # the span stops short of its own head: "Treasurer Cordelia" + "Ashgrove-Finn",
+    # "the North Shore Police Officers'" + "Guild"
+    for _ in range(3):
+        last = doc[end - 1]
+        head = last.head
+        if last.dep_ in ("compound", "poss", "case", "punct") and end <= head.i <= end + 3 and (
+            head.pos_ == "PROPN" and all(
+                t.pos_ in ("PROPN", "PART", "PUNCT") and t.text not in (",", "(", ")", '"')
+                and t.ent_type_ in ("", span.label_)
+                for t in doc[end:head.i + 1])
+        ):
+            end = head.i + 1
+        else:
+            break
+    # hyphen-joined proper names: Ashgrove-Finn, Szabo-Mendes
+    while end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_title:
+        end += 2
+    if kind == "organization":
+        if end < len(doc) and doc[end - 1].lower_ in ORG_NUMBERED and doc[end].like_num:
+            end += 1
+        # "North Shore Police Officers' Guild": the NER span starts after the apostrophe
+        while start >= 2 and doc[start - 1].text in ("'", "’", "'s", "’s") and (
+            doc[start - 2].is_title or doc[start - 2].is_upper
+        ):
+            start -= 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                start -= 1
+        # "Lancaster City Professional Firefighters, Local 1140": the comma starts a suffix
+        for i in range(start + 1, end - 1):
+            if doc[i].text == "," and doc[i + 1].lower_ in ORG_NUMBERED:
+                end = i
+                break
+    return doc[start:end]
 
 
 class MentionIndex:
@@ -83,7 +180,9 @@ class MentionIndex:
             kind = ENT_KINDS.get(ent.label_)
             if kind is None:
                 continue
-            self._add_span(ent, kind)
+            if _is_dateline(ent):
+                continue
+            self._add_span(_repair(ent, kind), kind)
         self._add_handles()
         self._add_ballot_measures()
 
@@ -94,14 +193,24 @@ class MentionIndex:
         name, attrs = clean_name(span.text, "organization" if kind == "organization" else "person")
         if not name or not any(c.isalpha() for c in name) or PARTY_TAG.match(name):
             return None
+        if kind in ("person", "unknown") and is_titleish(name.split()[-1]):
+            return None  # "Denver City Councilwoman"
         if kind in ("person", "unknown") and not any(t.is_title or t.is_upper for t in span):
             return None  # "pro tempore": lower-case words are not a name
+        if kind == "organization" and name.casefold() in GENERIC_ORGS:
+            return None
         if kind == "unknown" and not all(
             t.is_title or t.is_upper or t.is_punct or not t.is_alpha for t in span
         ):
             return None
         if kind == "group" and (name.casefold() in PARTY_WORDS or PARTY_HINTS.search(name)):
             kind = "organization"
+        if name.split()[-1].lower() in BALLOT_HEADS and len(name.split()) > 1 and (
+            kind != "person"
+        ):
+            kind = "measure"  # "the Greenbelt Initiative", "the Northbridge Mayoralty Referendum"
+        elif kind in ("place", "group", "product", "other", "event") and ORG_HEADS.search(name):
+            kind = "organization"  # "the Sheridan Road Tenants Union" tagged FAC
         m = Mention(span.start, span.end, span.text, name, kind, attrs)
         self.mentions.append(m)
         for t in span:
@@ -135,9 +244,14 @@ class MentionIndex:
                         if old is not None and old.kind == "measure":
                             continue
                         self._drop(old)
-                    span = self.doc[tok.i:nxt.i + 1]
-                    m = Mention(span.start, span.end, span.text,
-                                tok.text[:1].upper() + tok.text[1:] + " " + nxt.text, "measure")
+                    end = nxt.i + 1
+                    while end + 1 < len(self.doc) and self.doc[end].text == "-" and (
+                        self.doc[end + 1].like_num or self.doc[end + 1].is_upper
+                    ) and not self.doc[end - 1].whitespace_:
+                        end += 2
+                    span = self.doc[tok.i:end]
+                    label = tok.text[:1].upper() + tok.text[1:] + " " + self.doc[nxt.i:end].text
+                    m = Mention(span.start, span.end, span.text, label, "measure")
                     self.mentions.append(m)
                     for t in span:
                         self.by_token[t.i] = m
@@ -167,9 +281,56 @@ class MentionIndex:
             if child.dep_ == "compound" and child.pos_ == "PROPN":
                 start = min(start, child.left_edge.i)
         span = self.doc[start:end]
-        if any(t.i in self.by_token for t in span):
-            return self.by_token.get(tok.i)
+        overlapped = {id(m): m for t in span if (m := self.by_token.get(t.i)) is not None}
+        for m in overlapped.values():
+            if m.kind in ("person", "organization", "measure") or not (
+                start <= m.start and m.end <= end
+            ):
+                return self.by_token.get(tok.i)
+        for m in overlapped.values():
+            self._drop(m)
         return self._add_span(span, "unknown")
+
+    def nearest_measure(self, tok: Token, lookback: int = 3) -> Mention | None:
+        """The ballot measure a bare "Yes"/"No" is about: in the sentence, else just before."""
+        sent = tok.sent
+        in_sent = [m for m in self.mentions if m.kind == "measure"
+                   and sent.start <= m.start < sent.end]
+        if in_sent:
+            return min(in_sent, key=lambda m: abs(m.start - tok.i))
+        before = [m for m in self.mentions if m.kind == "measure" and m.end <= sent.start]
+        if before:
+            m = max(before, key=lambda m: m.start)
+            sents_between = len({t.sent.start for t in self.doc[m.end:sent.start]})
+            if sents_between <= lookback:
+                return m
+        return None
+
+    def publication(self) -> Mention | None:
+        """The newspaper or editorial board the document speaks for, if it names one."""
+        counts: dict[str, list[Mention]] = {}
+        for m in self.sorted():
+            if m.kind == "organization" and MEDIA_NAME.search(m.canonical or m.name):
+                counts.setdefault(m.canonical or m.name, []).append(m)
+        if not counts:
+            return None
+        editorial = [ms for name, ms in counts.items() if re.search(r"editorial|board", name, re.I)]
+        best = max(editorial or counts.values(), key=len)
+        return best[0]
+
+    def by_label(self, tok: Token) -> Mention | None:
+        """A transcript label ("ACHTERHOF:", "PRIYA ABERNATHY-SOLIS:") as a named person."""
+        start = tok.i
+        while start > 0 and self.doc[start - 1].is_upper or (
+            start > 0 and self.doc[start - 1].text == "-" and not self.doc[start - 1].whitespace_
+        ):
+            start -= 1
+        words = [w for w in re.findall(r"[A-Za-z]+", self.doc[start:tok.i + 1].text.lower())]
+        if not words:
+            return None
+        hits = {m.canonical: m for m in self.mentions if m.kind == "person"
+                and m.canonical.lower().replace("-", " ").split()[-1] == words[-1]}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def sorted(self) -> list[Mention]:
         return sorted(self.mentions, key=lambda m: m.start)

@@ -349,9 +349,16 @@ def agent_noun_candidates(tok: Token) -> Iterator[Candidate]:
         g = head.head
         if g.pos_ in ("VERB", "AUX"):
             s = subject(g)
-            if s is not None:
-                endorsers.append(s)
-            endorsers += [c for c in g.children if c.dep_ in ("dobj", "attr")]
+            objs = [c for c in g.children if c.dep_ in ("dobj", "attr")]
+            pron_poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+            if pron_poss and objs and s is not None:
+                # "X counts the union among her supporters": X is the one supported
+                endorsers += objs
+                endorsees = [s]
+            else:
+                if s is not None:
+                    endorsers.append(s)
+                endorsers += objs
         elif g.pos_ in ("NOUN", "PROPN"):
             endorsers.append(g)
     elif tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
@@ -403,5 +410,62 @@ def first_person_candidates(tok: Token) -> Iterator[Candidate]:
                         "endorsement", "imperative", [], objs, tok, 0.75)
 
 
+BALLOT_VERBS = {"vote", "recommend", "urge", "back", "support", "endorse", "campaign", "call",
+                "advocate", "favor", "favour", "want", "cast", "encourage"}
+
+
+def ballot_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "urged a Yes vote on Measure K", "recommend a No", "vote yes", "the Yes side".
+
+    The endorsee is the measure named beside the vote, else the nearest measure named in the
+    sentence or just before it; the endorser is whoever urges or casts the vote."""
+    low = tok.lower_
+    if low not in ("yes", "no"):
+        return
+    head = tok.head
+    if low == "no" and tok.dep_ == "det" and head.lemma_.lower() != "vote":
+        return  # "no candidate", "no endorsement"
+    if head.lemma_.lower() in ("vote", "side", "campaign", "camp") and head.pos_ == "NOUN":
+        noun = head
+        gov = _governor(noun)
+    elif head.lemma_.lower() in BALLOT_VERBS:
+        noun = tok
+        gov = head
+    elif tok.dep_ in ("dobj", "pobj", "attr") and _governor(tok).lemma_.lower() in BALLOT_VERBS:
+        noun = tok
+        gov = _governor(tok)
+    else:
+        return
+    if gov.lemma_.lower() not in BALLOT_VERBS | {"be", "say", "go"}:
+        return
+    stance = "support" if low == "yes" else "oppose"
+    measures = prep_objects(noun, ("on", "in", "for", "to")) + prep_objects(
+        gov, ("on", "in", "for", "to"))
+    anchor = gov
+    endorser_verb = gov
+    if gov.dep_ == "xcomp" and gov.head.lemma_ in URGE_VERBS:
+        endorser_verb = gov.head
+        anchor = gov.head
+    subj = subject(endorser_verb)
+    yield Candidate(tok, stance, "vote", "ballot", [subj] if subj is not None else [],
+                    measures or [noun], anchor, 0.75)
+
+
+def never_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "Never Dirk Smith." / "#NeverSmith": the speaker opposes the person named."""
+    if tok.lower_ != "never" or tok.i + 1 >= len(tok.doc):
+        return
+    nxt = tok.doc[tok.i + 1]
+    if nxt.pos_ != "PROPN":
+        return
+    # the name must not be the subject of a verb: "never Smith" is the whole statement
+    head = nxt.head
+    while head.dep_ in ("compound", "flat") and head != head.head:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return
+    yield Candidate(tok, "oppose", "endorsement", "never", [], [head], tok, 0.7)
+
+
 PATTERNS = (verb_candidates, noun_candidates, agent_noun_candidates, hyphen_candidates,
-            first_person_candidates)
+            first_person_candidates, never_candidates, ballot_candidates)
