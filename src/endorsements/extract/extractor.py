@@ -29,6 +29,9 @@ ENDORSER_KINDS = {"person", "organization", "unknown", "handle"}
 VIA_PENALTY = {"name": 0.0, "list": 0.0, "relative": 0.02, "pronoun": 0.1, "speaker": 0.08,
                "description": 0.12}
 MAX_EVIDENCE_TOKENS = 60
+#: Rules whose arguments are the verb's own subject and object: only there may a name the
+#: model tagged as a place stand for a person.
+VERBAL_RULES = {"active", "passive", "acl"}
 
 
 def eligible(m: Mention, kinds: set[str]) -> bool:
@@ -53,6 +56,12 @@ class RuleExtractor:
     def __init__(self, nlp: Language, min_confidence: float = 0.0) -> None:
         self.nlp = nlp
         self.min_confidence = min_confidence
+        #: When a list, candidates dropped and why are appended (for error analysis).
+        self.trace: list[tuple[str, str, str]] | None = None
+
+    def _drop(self, cand: Candidate, reason: str) -> None:
+        if self.trace is not None:
+            self.trace.append((cand.rule, cand.cue.sent.text.strip()[:120], reason))
 
     # -- public ---------------------------------------------------------------------------
     def extract(self, document: Document) -> Extraction:
@@ -94,7 +103,9 @@ class RuleExtractor:
                  aliases: dict[str, set[str]], index: MentionIndex,
                  published: date | None) -> Iterator[Endorsement]:
         anchor = cand.anchor or cand.cue
-        if blocking_reason(anchor, cand.cue):
+        reason = blocking_reason(anchor, cand.cue)
+        if reason:
+            self._drop(cand, reason)
             return
         # Resolve the role written as a name first, so a pronoun in the other role can avoid
         # it: "Kardashian ... endorsing him" -> "him" is not Kardashian.
@@ -104,20 +115,24 @@ class RuleExtractor:
         if endorsee_pronoun and not endorser_pronoun:
             endorsers = self._endorsers(cand, finder, quotes, set())
             if not endorsers:
+                self._drop(cand, "no named endorser")
                 return
         endorsees: list[Arg] = []
         first_avoid = {a.mention.canonical for a in endorsers}
         for t in cand.endorsees:
             args = finder.expand(t, first_avoid)
             if not args and non_election_object(t):
+                self._drop(cand, f"object {t.text!r} is not a candidate")
                 return
             endorsees.extend(args)
-        endorsees = [a for a in endorsees if eligible(a.mention, ENDORSEE_KINDS)]
+        endorsees = [a for a in endorsees if eligible(a.mention, ENDORSEE_KINDS) and (
+            a.mention.kind != "place" or cand.rule in VERBAL_RULES)]
         if not endorsees and cand.rule == "ballot":
             m = index.nearest_measure(cand.cue)
             if m is not None:
                 endorsees = [Arg(m, cand.cue, "description")]
         if not endorsees:
+            self._drop(cand, "no named endorsee in " + repr([t.text for t in cand.endorsees]))
             return
         if not endorsers:
             avoid = {a.mention.canonical for a in endorsees}
@@ -129,36 +144,43 @@ class RuleExtractor:
                     if m is not None:
                         avoid.add(m.canonical)
             endorsers = self._endorsers(cand, finder, quotes, avoid)
+            if not endorsers:
+                self._drop(cand, "no named endorser in " + repr([t.text for t in cand.endorsers]))
         sent = cand.cue.sent
-        for er in endorsers:
-            for ee in endorsees:
-                if er.mention.canonical == ee.mention.canonical or not (
-                    er.mention.canonical.strip() and ee.mention.canonical.strip()
-                ):
-                    continue
-                conf = cand.base - VIA_PENALTY.get(er.via, 0.1) - VIA_PENALTY.get(ee.via, 0.1)
-                if er.mention.kind in ("unknown", "place"):
-                    conf -= 0.08
-                if ee.mention.kind in ("unknown", "place"):
-                    conf -= 0.05
-                evidence = self._evidence(cand, er, ee)
-                yield Endorsement(
-                    endorser=er.mention.canonical,
-                    endorsee=ee.mention.canonical,
-                    stance=cand.stance,
-                    kind=cand.kind,
-                    evidence=evidence,
-                    race=race_of(sent.text, published),
-                    date=date_of(sent, cand.cue, published),
-                    confidence=max(0.05, min(0.99, conf)),
-                    endorser_type=endorser_type(er.mention.canonical, er.mention.kind,
-                                                er.mention.descriptors),
-                    endorser_aliases=sorted(aliases.get(er.mention.canonical, set())),
-                    endorsee_aliases=sorted(aliases.get(ee.mention.canonical, set())),
-                    endorser_attrs=dict(er.mention.attrs),
-                    endorsee_attrs=dict(ee.mention.attrs),
-                    rule=f"{cand.rule}/{er.via}+{ee.via}",
-                )
+        if len(endorsers) > 1 and len(endorsers) == len(endorsees) and any(
+            t.lower_ == "respectively" for t in sent
+        ):
+            pairs = list(zip(endorsers, endorsees, strict=True))
+        else:
+            pairs = [(er, ee) for er in endorsers for ee in endorsees]
+        for er, ee in pairs:
+            if er.mention.canonical == ee.mention.canonical or not (
+                er.mention.canonical.strip() and ee.mention.canonical.strip()
+            ):
+                continue
+            conf = cand.base - VIA_PENALTY.get(er.via, 0.1) - VIA_PENALTY.get(ee.via, 0.1)
+            if er.mention.kind in ("unknown", "place"):
+                conf -= 0.08
+            if ee.mention.kind in ("unknown", "place"):
+                conf -= 0.05
+            evidence = self._evidence(cand, er, ee)
+            yield Endorsement(
+                endorser=er.mention.canonical,
+                endorsee=ee.mention.canonical,
+                stance=cand.stance,
+                kind=cand.kind,
+                evidence=evidence,
+                race=race_of(sent.text, published),
+                date=date_of(sent, cand.cue, published),
+                confidence=max(0.05, min(0.99, conf)),
+                endorser_type=endorser_type(er.mention.canonical, er.mention.kind,
+                                            er.mention.descriptors),
+                endorser_aliases=sorted(aliases.get(er.mention.canonical, set())),
+                endorsee_aliases=sorted(aliases.get(ee.mention.canonical, set())),
+                endorser_attrs=dict(er.mention.attrs),
+                endorsee_attrs=dict(ee.mention.attrs),
+                rule=f"{cand.rule}/{er.via}+{ee.via}",
+            )
 
     def _endorsers(self, cand: Candidate, finder: ArgumentFinder, quotes: QuoteIndex,
                    avoid: set[str]) -> list[Arg]:

@@ -117,7 +117,7 @@ ORG_DESCRIPTORS = {
     "party", "committee", "association", "federation", "council", "coalition", "pac",
     "campaign", "league", "caucus", "movement", "club", "alliance", "fund", "network",
     "society", "guild", "brotherhood", "chamber", "company", "firm", "outlet", "publication",
-    "daily", "magazine", "network", "station", "editorial",
+    "daily", "magazine", "station", "editorial",
 }
 # Nouns of description that point back to a named person ("the rapper said").
 PERSON_DESCRIPTORS = {
@@ -134,7 +134,7 @@ PERSON_DESCRIPTORS = {
     "quarterback", "forward", "pitcher", "boxer", "wrestler", "model", "designer", "writer",
     "filmmaker", "novelist", "poet", "chef", "economist", "scholar", "professor", "surgeon",
     "doctor", "physician", "lawyer", "banker", "investor", "philanthropist", "astronaut",
-    "man", "woman", "politician", "statesman", "diplomat", "mogul", "tycoon", "magnate",
+    "man", "woman", "politician", "statesman", "diplomat", "tycoon", "magnate",
     "great", "legend", "daughter", "son", "wife", "husband", "widow", "mother", "father",
 }
 

@@ -254,7 +254,8 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         if tok.dep_ == "appos":
             named.append(tok.head)
         if named:
-            yield Candidate(tok, "support", kind, "pick-appos", poss, named, gov, 0.75)
+            # a description ("Trump's pick, X") is presupposed, whatever the clause says of X
+            yield Candidate(tok, "support", kind, "pick-appos", poss, named, tok, 0.75)
         return
     halted = _halted(tok)
     if halted is not None and poss and of_objs:
@@ -284,6 +285,7 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         return
     if glemma in GIVE_VERBS and lemma in GIVE_OBJECTS and tok.dep_ == "dobj":
         targets = of_objs or prep_objects(gov, ("to", "behind", "for", "of"))
+        targets = targets or [c for c in gov.children if c.dep_ in ("dative", "iobj")]
         subj = subject(gov)
         if targets:
             yield Candidate(tok, stance, kind, "give-noun",
@@ -378,7 +380,9 @@ def agent_noun_candidates(tok: Token) -> Iterator[Candidate]:
             if s is not None:
                 endorsers.append(s)
     if endorsers:
-        yield Candidate(tok, "support", kind, "agent-noun", endorsers, endorsees, head, 0.8)
+        nominal = tok.dep_ in ("appos", "pobj") and head.lower_ != "among"
+        yield Candidate(tok, "support", kind, "agent-noun", endorsers, endorsees,
+                        tok if nominal else head, 0.8)
 
 
 def hyphen_candidates(tok: Token) -> Iterator[Candidate]:
@@ -451,6 +455,62 @@ def ballot_candidates(tok: Token) -> Iterator[Candidate]:
                     measures or [noun], anchor, 0.75)
 
 
+#: Acts of campaigning named by a noun: "hosted a fundraiser for X", "cut an ad for X".
+ACT_NOUNS = {
+    "fundraiser": "fundraising", "fund-raiser": "fundraising", "rally": "campaigning",
+    "robocall": "campaigning", "ad": "campaigning", "advertisement": "campaigning",
+    "spot": "campaigning", "commercial": "campaigning", "video": "campaigning",
+    "event": "campaigning", "reception": "fundraising", "dinner": "fundraising",
+}
+ACT_VERBS = {"host", "headline", "throw", "hold", "record", "cut", "film", "tape", "narrate",
+             "star", "appear", "organize", "organise", "co-host", "cohost", "keynote", "lead",
+             "speak", "attend"}
+ROLE_NOUNS = {"co-chair", "cochair", "chair", "chairman", "chairwoman", "surrogate",
+              "manager", "adviser", "advisor", "spokesperson", "treasurer"}
+
+
+def act_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "hosted a fundraiser for X", "recorded a robocall for X", "appears in X's campaign ad",
+    "joined X's reelection campaign as co-chair"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN":
+        return
+    if lemma in ACT_NOUNS:
+        gov = _governor(tok)
+        if gov.lemma_.lower() not in ACT_VERBS:
+            return
+        if gov.lemma_.lower() == "attend" and lemma not in ("fundraiser", "fund-raiser"):
+            return
+        targets = prep_objects(tok, ("for", "benefiting", "supporting"))
+        targets += [c for c in tok.children if c.dep_ == "poss"]
+        # "appeared in an ad for X's campaign"
+        targets = [p for t in targets for p in (
+            [c for c in t.children if c.dep_ == "poss"] if t.lemma_.lower() in (
+                "campaign", "candidacy", "bid", "reelection", "re-election") else [t])]
+        subj = subject(gov)
+        if targets and subj is not None:
+            base = 0.55 if gov.lemma_.lower() == "attend" else 0.8
+            yield Candidate(tok, "support", ACT_NOUNS[lemma], "act", [subj], targets, gov, base)
+        return
+    if lemma == "campaign" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "join":
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        subj = subject(tok.head)
+        if owners and subj is not None:
+            yield Candidate(tok, "support", "campaigning", "join-campaign", [subj], owners,
+                            tok.head, 0.8)
+
+
+def with_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "I'm with Halima Westergaard": first-person "be with" a named person."""
+    if tok.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
+                                     for c in tok.children):
+        return
+    targets = prep_objects(tok, ("with",))
+    if targets:
+        subj = next(c for c in tok.children if c.dep_ == "nsubj")
+        yield Candidate(tok, "support", "endorsement", "be-with", [subj], targets, tok, 0.75)
+
+
 def never_candidates(tok: Token) -> Iterator[Candidate]:
     """ "Never Dirk Smith." / "#NeverSmith": the speaker opposes the person named."""
     if tok.lower_ != "never" or tok.i + 1 >= len(tok.doc):
@@ -468,4 +528,5 @@ def never_candidates(tok: Token) -> Iterator[Candidate]:
 
 
 PATTERNS = (verb_candidates, noun_candidates, agent_noun_candidates, hyphen_candidates,
-            first_person_candidates, never_candidates, ballot_candidates)
+            first_person_candidates, never_candidates, ballot_candidates, act_candidates,
+            with_candidates)

@@ -16,9 +16,7 @@ NAME = "endorsements_paragraphs"
 @Language.component(NAME)
 def paragraph_boundaries(doc: Doc) -> Doc:
     for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-        elif "\n" in tok.whitespace_ and tok.i + 1 < len(doc):
+        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_ and tok.i + 1 < len(doc):
             doc[tok.i + 1].is_sent_start = True
     return doc
 

@@ -115,23 +115,18 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
                     m.kind = "organization"
             elif canon is not None and m.kind == "unknown":
                 m.kind = "person"
-        elif m.kind == "organization" and len(name_tokens(m.name)) == 1 and person_canonical(
-            m.name
-        ) and not org_canonical(m.name):
-            # "Trump had backed Brooks": a surname tagged ORG when its full name is a person
+        elif m.kind == "organization" and org_canonical(m.name) in (None, m.name) and (
+            person_canonical(m.name)
+        ):
+            # "Trump had backed Brooks", "Salcedo-Kerr's backers": a surname tagged ORG when
+            # the document names that person in full
             canon = person_canonical(m.name)
             m.kind = "person"
         elif m.kind == "organization":
             canon = org_canonical(m.name)
-            if canon is None:
-                canon = person_canonical(m.name) if len(name_tokens(m.name)) >= 2 else None
-                if canon and fold(canon) == fold(m.name):
-                    m.kind = "person"
-                else:
-                    canon = None
         elif m.kind in ("group", "place", "product", "other", "event"):
             # the small model tags unfamiliar surnames as NORP, GPE or PRODUCT
-            canon = person_canonical(m.name) if len(name_tokens(m.name)) == 1 else None
+            canon = person_canonical(m.name)
             if canon:
                 m.kind = "person"
         m.canonical = canon or m.name
