@@ -101,10 +101,15 @@ def ledger_counts(url: str) -> dict[str, int]:
         return ledger.counts()
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def summary(read: int, stored: int, relations: int, already: int, errors: int) -> str:
     return (
-        f"{read} documents read: {stored} stored with {relations} endorsements, "
-        f"{already} already stored; {errors} errors."
+        f"{plural(read, 'document')} read: {stored} stored with "
+        f"{plural(relations, 'endorsement')}, {already} already stored; "
+        f"{plural(errors, 'error')}."
     )
 
 
@@ -559,10 +564,22 @@ def test_show_no_match(seeded: str, args: list[str]) -> None:
     assert result.stdout == "No endorsements match.\n"
 
 
-def test_show_empty_ledger(db: str) -> None:
+def test_show_empty_ledger(db: str, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("Nothing political happened today.\n", encoding="utf-8")
+    assert invoke("ingest", str(empty), "--db", db).exit_code == 0
     result = invoke("show", "--db", db)
     assert result.exit_code == 0
     assert result.stdout == "No endorsements match.\n"
+
+
+def test_show_and_export_refuse_a_missing_sqlite_file(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    for command in ("show", "export"):
+        result = invoke(command, "--db", f"sqlite:///{missing}")
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"error: {missing}: no ledger there yet")
+        assert not missing.exists()
 
 
 @pytest.mark.parametrize(
@@ -593,7 +610,7 @@ def test_usage_errors_exit_2(db: str, args: list[str], message: str) -> None:
 
 EXPORT_CSV = """\
 id,endorser,endorser_type,stance,endorsee,race,kind,first_seen,last_seen,sources,n_evidence,best_evidence,confidence
-1,Jane Roe,person,support,John Doe,governor,endorsement,2024-01-10,2024-05-01,https://news.example/s1 s4,2,John Doe was endorsed again by Jane Roe,0.95
+1,Jane Roe,person,support,John Doe,governor,endorsement,2024-01-10,2024-05-01,https://news.example/s1 | s4,2,John Doe was endorsed again by Jane Roe,0.95
 2,Riverton Teachers Union,union,oppose,John Doe,,endorsement,2024-03-02,2024-03-02,s2,1,The Riverton Teachers Union opposes John Doe,0.8
 3,Mary Major,person,withdraw,Richard Miles,,endorsement,2024-04-15,2024-04-15,s3,1,Mary Major withdrew her endorsement of Richard Miles,0.7
 """  # noqa: E501
@@ -683,7 +700,10 @@ def test_export_to_file(seeded: str, tmp_path: Path, fmt: str) -> None:
     assert sorted(p.name for p in tmp_path.glob("ledger.*")) == [f"ledger.{fmt}"]
 
 
-def test_export_empty_ledger(db: str) -> None:
+def test_export_empty_ledger(db: str, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("Nothing political happened today.\n", encoding="utf-8")
+    assert invoke("ingest", str(empty), "--db", db).exit_code == 0
     assert invoke("export", "--db", db).stdout == ",".join(EXPORT_COLUMNS) + "\n"
     assert invoke("export", "-f", "json", "--db", db).stdout == "[]\n"
     assert invoke("export", "-f", "jsonl", "--db", db).stdout == ""

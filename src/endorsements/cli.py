@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -27,6 +27,7 @@ from .models import Extraction
 from .serve import ledger_table, write_export
 from .settings import Settings, __version__, load_settings
 from .store import Ledger
+from .store.engine import sqlite_path
 
 app = typer.Typer(
     name="endorsements",
@@ -40,19 +41,19 @@ out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     support = "support"
     oppose = "oppose"
     withdraw = "withdraw"
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
@@ -60,12 +61,15 @@ class ExportFormat(str, Enum):
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL (default: ENDORSEMENTS_DB or sqlite:///endorsements.db)."),
+    typer.Option(
+        "--db", help="Database URL (default: ENDORSEMENTS_DB or sqlite:///endorsements.db)."
+    ),
 ]
 MinConfidence = Annotated[
     float | None,
-    typer.Option("--min-confidence", min=0.0, max=1.0,
-                 help="Drop records whose confidence is below this."),
+    typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Drop records whose confidence is below this."
+    ),
 ]
 
 
@@ -86,7 +90,16 @@ def _report_error(exc: BaseException) -> None:
 
 
 @contextmanager
-def _ledger(settings: Settings) -> Iterator[Ledger]:
+def _ledger(settings: Settings, *, must_exist: bool = False) -> Iterator[Ledger]:
+    """Open (and migrate) the ledger. Readers pass `must_exist` so that a mistyped SQLite path
+    is an error rather than a silently created empty ledger."""
+    if must_exist:
+        path = sqlite_path(settings.db)
+        if path is not None and not path.exists():
+            _fail(
+                f"{path}: no ledger there yet (run `endorsements ingest SOURCE... --db "
+                f"{settings.db}` first, or check --db / ENDORSEMENTS_DB)"
+            )
     try:
         ledger = Ledger(settings.db)
         ledger.migrate()
@@ -101,8 +114,13 @@ def _ledger(settings: Settings) -> Iterator[Ledger]:
 def _progress() -> Progress:
     """A progress bar on a terminal; nothing at all when stderr is piped or redirected."""
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
 
 
@@ -114,16 +132,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Read political news and keep an evidence-linked ledger of who backs whom."""
 
 
 @app.command(epilog="Example: endorsements ingest examples/ --db sqlite:///endorsements.db")
 def ingest(
-    sources: Annotated[list[str], typer.Argument(
-        help="Files, directories, URLs, feeds, or - for stdin.")],
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, directories, URLs, feeds, or - for stdin.")
+    ],
     db: DbOption = None,
     min_confidence: MinConfidence = None,
 ) -> None:
@@ -140,21 +163,24 @@ def ingest(
             progress.advance(task)
 
         try:
-            report = pipeline.ingest(sources, ledger, settings, on_error=_report_error,
-                                     on_document=advance)
+            report = pipeline.ingest(
+                sources, ledger, settings, on_error=_report_error, on_document=advance
+            )
         except EndorsementsError as exc:
             _fail(exc)
     err.print(
-        f"{report.read} documents read: {report.stored} stored with {report.relations} "
-        f"endorsements, {report.already_stored} already stored; {len(report.errors)} errors.",
+        f"{_n(report.read, 'document')} read: {report.stored} stored with "
+        f"{_n(report.relations, 'endorsement')}, {report.already_stored} already stored; "
+        f"{_n(len(report.errors), 'error')}.",
         markup=False,
     )
     if report.errors:
         raise typer.Exit(1)
 
 
-def _print_extractions(extractions: Iterator[Extraction], fmt: ExtractFormat,
-                       stream: TextIO) -> int:
+def _print_extractions(
+    extractions: Iterator[Extraction], fmt: ExtractFormat, stream: TextIO
+) -> int:
     n = 0
     if fmt is ExtractFormat.jsonl:
         for ex in extractions:
@@ -174,19 +200,33 @@ def _print_extractions(extractions: Iterator[Extraction], fmt: ExtractFormat,
             n += 1
             for e in ex.endorsements:
                 # Text, not str: ids, names and evidence are data, never Rich markup.
-                table.add_row(*(Text(c) for c in (ex.document.id, e.endorser, e.stance,
-                                                  e.endorsee, f"{e.confidence:.2f}",
-                                                  e.evidence.text)))
+                table.add_row(
+                    *(
+                        Text(c)
+                        for c in (
+                            ex.document.id,
+                            e.endorser,
+                            e.stance,
+                            e.endorsee,
+                            f"{e.confidence:.2f}",
+                            e.evidence.text,
+                        )
+                    )
+                )
         out.print(table)
     return n
 
 
 @app.command(epilog="Example: endorsements extract --format jsonl examples/wire.jsonl")
 def extract(
-    sources: Annotated[list[str], typer.Argument(
-        help="Files, directories, URLs, feeds, or - for stdin.")],
-    format: Annotated[ExtractFormat, typer.Option(
-        "--format", "-f", help="jsonl: one line per document; json: one array; table.")
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, directories, URLs, feeds, or - for stdin.")
+    ],
+    format: Annotated[
+        ExtractFormat,
+        typer.Option(
+            "--format", "-f", help="jsonl: one line per document; json: one array; table."
+        ),
     ] = ExtractFormat.jsonl,
     min_confidence: MinConfidence = None,
 ) -> None:
@@ -203,40 +243,57 @@ def extract(
         _report_error(exc)
 
     try:
-        _print_extractions(pipeline.extract_sources(sources, settings, on_error=on_error),
-                           format, sys.stdout)
+        _print_extractions(
+            pipeline.extract_sources(sources, settings, on_error=on_error), format, sys.stdout
+        )
     except EndorsementsError as exc:
         _fail(exc)
     if errors:
         raise typer.Exit(1)
 
 
-def _parse_date(value: str | None) -> date | None:
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _parse_date(value: str | None, option: str = "--since") -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD", param_hint=f"'{option}'"
+        ) from None
 
 
 @app.command(epilog="Example: endorsements show --endorsee Doe --stance support")
 def show(
-    endorsee: Annotated[str | None, typer.Option(help="Endorsee name or alias (substring).")] = None,
-    endorser: Annotated[str | None, typer.Option(help="Endorser name or alias (substring).")] = None,
+    endorsee: Annotated[
+        str | None, typer.Option(help="Endorsee name or alias (substring).")
+    ] = None,
+    endorser: Annotated[
+        str | None, typer.Option(help="Endorser name or alias (substring).")
+    ] = None,
     stance: Annotated[Stance | None, typer.Option(help="support, oppose or withdraw.")] = None,
-    since: Annotated[str | None, typer.Option(
-        help="Only endorsements first seen on or after this date (YYYY-MM-DD).")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only endorsements first seen on or after this date (YYYY-MM-DD)."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Print the ledger as a table: endorser, stance, endorsee, race, first seen, sources and
     the best evidence."""
     since_date = _parse_date(since)
     settings = _settings(db=db)
-    with _ledger(settings) as ledger:
+    with _ledger(settings, must_exist=True) as ledger:
         try:
-            rows = ledger.rows(endorsee=endorsee, endorser=endorser,
-                               stance=stance.value if stance else None, since=since_date)
+            rows = ledger.rows(
+                endorsee=endorsee,
+                endorser=endorser,
+                stance=stance.value if stance else None,
+                since=since_date,
+            )
         except EndorsementsError as exc:
             _fail(exc)
     if not rows:
@@ -247,15 +304,18 @@ def show(
 
 @app.command(epilog="Example: endorsements export --format csv --output ledger.csv")
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json or jsonl.")
-                      ] = ExportFormat.csv,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write (default: standard output).")] = None,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv, json or jsonl.")
+    ] = ExportFormat.csv,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: standard output)."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Write the whole ledger in a machine-readable format (columns in docs/export.md)."""
     settings = _settings(db=db)
-    with _ledger(settings) as ledger:
+    with _ledger(settings, must_exist=True) as ledger:
         try:
             rows = ledger.rows()
         except EndorsementsError as exc:
@@ -277,10 +337,14 @@ def export(
 @app.command(name="eval", epilog="Example: endorsements eval ../shared/eval/dev.jsonl --errors")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL annotated per the guidelines.")],
-    errors: Annotated[bool, typer.Option("--errors", help="List each false positive and "
-                                         "false negative.")] = False,
-    predictions: Annotated[Path | None, typer.Option(
-        "--predictions", help="Score this prediction JSONL instead of running the extractor.")
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List each false positive and false negative.")
+    ] = False,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            "--predictions", help="Score this prediction JSONL instead of running the extractor."
+        ),
     ] = None,
     min_confidence: MinConfidence = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -315,12 +379,16 @@ def evaluate(
         typer.echo(json.dumps(result.as_dict(), indent=2))
     else:
         o = result.overall
-        typer.echo(f"P={o.precision:.3f} R={o.recall:.3f} F1={o.f1:.3f} "
-                   f"(tp={o.tp} fp={o.fp} fn={o.fn}, {result.docs} docs)")
+        typer.echo(
+            f"P={o.precision:.3f} R={o.recall:.3f} F1={o.f1:.3f} "
+            f"(tp={o.tp} fp={o.fp} fn={o.fn}, {result.docs} docs)"
+        )
         for stance, c in result.by_stance.items():
             if c.tp + c.fp + c.fn:
-                typer.echo(f"  {stance:<8} P={c.precision:.3f} R={c.recall:.3f} "
-                           f"F1={c.f1:.3f} (tp={c.tp} fp={c.fp} fn={c.fn})")
+                typer.echo(
+                    f"  {stance:<8} P={c.precision:.3f} R={c.recall:.3f} "
+                    f"F1={c.f1:.3f} (tp={c.tp} fp={c.fp} fn={c.fn})"
+                )
         for attr, (correct, judged) in result.attributes.items():
             if judged:
                 typer.echo(f"  {attr:<13} accuracy {correct / judged:.3f} ({correct}/{judged})")
@@ -345,8 +413,9 @@ def _load_jsonl(path: Path) -> dict[str, dict]:
             rec = json.loads(line)
             docs[str(rec["id"])] = rec
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(f"{path}:{n}", f"not a JSON record with an id ({exc})",
-                             "fix or remove the line") from None
+            raise InputError(
+                f"{path}:{n}", f"not a JSON record with an id ({exc})", "fix or remove the line"
+            ) from None
     return docs
 
 

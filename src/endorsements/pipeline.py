@@ -24,15 +24,15 @@ def make_extractor(settings: Settings | None = None, name: str = DEFAULT) -> Rul
     return get_extractor(name)(settings.model, settings.min_confidence)
 
 
-def extract_documents(documents: Iterable[Document], settings: Settings | None = None,
-                      *, batch_size: int = 16) -> Iterator[Extraction]:
+def extract_documents(
+    documents: Iterable[Document], settings: Settings | None = None, *, batch_size: int = 16
+) -> Iterator[Extraction]:
     """Extract relations from documents, in input order."""
     extractor = make_extractor(settings)
     yield from extractor.pipe(documents, batch_size=batch_size)
 
 
-def extract(texts: Iterable[str | Document], settings: Settings | None = None
-            ) -> list[Extraction]:
+def extract(texts: Iterable[str | Document], settings: Settings | None = None) -> list[Extraction]:
     """The Python API: strings or Documents in, one Extraction per input out."""
     if isinstance(texts, (str, Document)):
         texts = [texts]
@@ -51,8 +51,12 @@ class IngestReport:
     errors: list[EndorsementsError] = field(default_factory=list)
 
 
-def _documents(sources: Iterable[str], settings: Settings,
-               on_error: Callable[[EndorsementsError], None], **read_kw) -> Iterator[Document]:
+def _documents(
+    sources: Iterable[str],
+    settings: Settings,
+    on_error: Callable[[EndorsementsError], None],
+    **read_kw,
+) -> Iterator[Document]:
     """Documents from the sources; input errors go to `on_error` so the batch goes on."""
     for item in read_sources(sources, settings, **read_kw):
         if isinstance(item, Document):
@@ -61,18 +65,27 @@ def _documents(sources: Iterable[str], settings: Settings,
             on_error(item)
 
 
-def extract_sources(sources: Iterable[str], settings: Settings | None = None, *,
-                    on_error: Callable[[EndorsementsError], None] = lambda e: None,
-                    **read_kw) -> Iterator[Extraction]:
+def extract_sources(
+    sources: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    on_error: Callable[[EndorsementsError], None] = lambda e: None,
+    **read_kw,
+) -> Iterator[Extraction]:
     """Read sources and extract, without storing: `endorsements extract`."""
     settings = settings or load_settings()
     yield from extract_documents(_documents(sources, settings, on_error, **read_kw), settings)
 
 
-def ingest(sources: Iterable[str], ledger: Ledger, settings: Settings | None = None, *,
-           on_error: Callable[[EndorsementsError], None] = lambda e: None,
-           on_document: Callable[[Document, int | None], None] = lambda d, n: None,
-           **read_kw) -> IngestReport:
+def ingest(
+    sources: Iterable[str],
+    ledger: Ledger,
+    settings: Settings | None = None,
+    *,
+    on_error: Callable[[EndorsementsError], None] = lambda e: None,
+    on_document: Callable[[Document, int | None], None] = lambda d, n: None,
+    **read_kw,
+) -> IngestReport:
     """Read, extract and store: one transaction per document, already stored ones skipped.
 
     A document already in the ledger is not parsed again, so re-running a batch after a crash
@@ -99,8 +112,13 @@ def ingest(sources: Iterable[str], ledger: Ledger, settings: Settings | None = N
         try:
             added = ledger.add_extraction(extraction)
         except StoreError as exc:
-            record_error(InputError(extraction.document.origin or extraction.document.id,
-                                    f"could not store: {exc}", "the document was not stored"))
+            record_error(
+                InputError(
+                    extraction.document.origin or extraction.document.id,
+                    f"could not store: {exc}",
+                    "the document was not stored",
+                )
+            )
             continue
         if added:
             report.stored += 1

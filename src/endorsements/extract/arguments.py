@@ -17,6 +17,17 @@ from .quotes import QuoteIndex
 
 LIST_PREPS = {"including", "like", "as", "among"}
 EDITORIAL_WE = {"we", "our", "us"}
+CAMPAIGN_NOUNS = {
+    "campaign",
+    "candidacy",
+    "bid",
+    "reelection",
+    "re-election",
+    "run",
+    "ticket",
+    "effort",
+    "race",
+}
 
 
 @dataclass
@@ -52,23 +63,30 @@ class ArgumentFinder:
                 uniq.append(a)
         return uniq
 
-    def _single(self, tok: Token, avoid: set[str] | None, depth: int, via: str = "name"
-                ) -> list[Arg]:
+    def _single(
+        self, tok: Token, avoid: set[str] | None, depth: int, via: str = "name"
+    ) -> list[Arg]:
         m = self.index.at(tok)
         if m is not None:
             out = [Arg(m, tok, via)]
             if m.is_party_members:
                 # "two Republicans: A and B" -> the named members, else nobody named
-                named = [a for c in tok.children if c.dep_ == "appos"
-                         for a in self.expand(c, avoid, depth + 1)]
+                named = [
+                    a
+                    for c in tok.children
+                    if c.dep_ == "appos"
+                    for a in self.expand(c, avoid, depth + 1)
+                ]
                 return named
             # "A, Lt. Gov. B and state Sen. C": a list parsed as apposition
             for child in tok.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     cm = self.index.at(child)
                     if cm is not None and cm.kind == m.kind and cm is not m:
-                        out.extend(Arg(a.mention, a.token, "list")
-                                   for a in self.expand(child, avoid, depth + 1))
+                        out.extend(
+                            Arg(a.mention, a.token, "list")
+                            for a in self.expand(child, avoid, depth + 1)
+                        )
             return out
         low = tok.lower_
         if low in FIRST_PERSON:
@@ -106,13 +124,29 @@ class ArgumentFinder:
                             )
                 elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
                     cm = self.index.at(child)
-                    if cm is not None and cm.kind in ("person", "unknown"):
+                    if cm is not None and (
+                        cm.kind in ("person", "unknown")
+                        or (
+                            cm.is_partyish
+                            and tok.lemma_.lower() in ("candidate", "nominee", "slate", "ticket")
+                        )
+                    ):
+                        # "the BJP candidates": the party's slate stands for the party
                         found.append(Arg(cm, child, "name"))
             if found:
                 return found
-            if tok.dep_ == "appos" and tok.head.i < tok.i:
-                # "X, the union's president," ... the noun is a role of X
-                pass
+            if tok.lemma_.lower() in CAMPAIGN_NOUNS:
+                # "endorsing his candidacy", "donate to Gomez's campaign": whose campaign
+                owners = [c for c in tok.children if c.dep_ == "poss"]
+                if owners:
+                    return [
+                        Arg(a.mention, a.token, a.via if a.via != "name" else "name")
+                        for o in owners
+                        for a in self.expand(o, avoid, depth + 1)
+                    ]
+            if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ == "PROPN":
+                # "Kartikeya Sharma, an Independent candidate backed by the BJP"
+                return self.expand(tok.head, avoid, depth + 1)
             dm = self.coref.description(tok, avoid)
             if dm is not None:
                 return [Arg(dm, tok, "description")]

@@ -13,17 +13,35 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 OFFICES = {
-    "president": "president", "presidency": "president", "presidential": "president",
-    "white house": "president", "senate": "US Senate", "senator": "US Senate",
-    "governor": "governor", "gubernatorial": "governor", "mayor": "mayor",
-    "mayoral": "mayor", "house": "US House", "congress": "US House",
-    "congressional": "US House", "city council": "city council", "council": "city council",
-    "attorney general": "attorney general", "sheriff": "sheriff",
-    "school board": "school board", "district attorney": "district attorney",
-    "leadership": "party leader", "leader": "party leader", "chancellor": "chancellor",
-    "prime minister": "prime minister", "assembly": "state assembly",
-    "lieutenant governor": "lieutenant governor", "secretary of state": "secretary of state",
-    "parliament": "parliament", "reelection": None, "re-election": None,
+    "president": "president",
+    "presidency": "president",
+    "presidential": "president",
+    "white house": "president",
+    "senate": "US Senate",
+    "senator": "US Senate",
+    "governor": "governor",
+    "gubernatorial": "governor",
+    "mayor": "mayor",
+    "mayoral": "mayor",
+    "house": "US House",
+    "congress": "US House",
+    "congressional": "US House",
+    "city council": "city council",
+    "council": "city council",
+    "attorney general": "attorney general",
+    "sheriff": "sheriff",
+    "school board": "school board",
+    "district attorney": "district attorney",
+    "leadership": "party leader",
+    "leader": "party leader",
+    "chancellor": "chancellor",
+    "prime minister": "prime minister",
+    "assembly": "state assembly",
+    "lieutenant governor": "lieutenant governor",
+    "secretary of state": "secretary of state",
+    "parliament": "parliament",
+    "reelection": None,
+    "re-election": None,
 }
 RACE_CONTEXT = re.compile(
     r"\b(?:for|in (?:the|his|her|their)|as)\s+(?P<office>(?:[A-Z][\w.'-]+\s){0,3}?"
@@ -39,9 +57,25 @@ RACE_WORDS = re.compile(
     re.I,
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
 MONTH_ABBR = {k[:3]: v for k, v in MONTHS.items()} | {"sept": 9}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -67,8 +101,7 @@ def resolve_date(ent_text: str, published: date | None) -> str | None:
     low = [w.lower().rstrip(".") for w in words]
     year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
     month = next((_month(w) for w in words if _month(w)), None)
-    day = next((int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31),
-               None)
+    day = next((int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31), None)
     if month:
         y = year or (published.year if published else None)
         if y is None:
@@ -119,18 +152,32 @@ def endorser_type(name: str, kind: str, descriptors: set[str]) -> str:
     low = name.lower()
     if kind in ("person", "unknown", "handle") and not re.search(
         r"\b(union|party|board|committee|association|federation|times|post|news|daily|"
-        r"tribune|journal|herald|gazette)\b", low
+        r"tribune|journal|herald|gazette)\b",
+        low,
     ):
         return "person"
-    if re.search(r"\b(editorial|times|post|tribune|journal|herald|gazette|chronicle|daily|"
-                 r"globe|news|review|ledger|courier|star|sun|observer|inquirer|examiner)\b",
-                 low) or descriptors & {"newspaper", "paper", "editorial", "magazine", "outlet"}:
+    if re.search(
+        r"\b(editorial|times|post|tribune|journal|herald|gazette|chronicle|daily|"
+        r"globe|news|review|ledger|courier|star|sun|observer|inquirer|examiner)\b",
+        low,
+    ) or descriptors & {"newspaper", "paper", "editorial", "magazine", "outlet"}:
         return "media"
-    if re.search(r"\b(union|workers|teamsters|brotherhood|federation of|afl-cio|seiu|"
-                 r"employees|nurses|teachers|educators|machinists|laborers|fraternal)\b",
-                 low) or "union" in descriptors:
+    if (
+        re.search(
+            r"\b(union|workers|teamsters|brotherhood|federation of|afl-cio|seiu|"
+            r"employees|nurses|teachers|educators|machinists|laborers|fraternal)\b",
+            low,
+        )
+        or "union" in descriptors
+    ):
         return "union"
-    if re.search(r"\b(party|democrats|republicans|labour|tories|conservatives|gop|dnc|rnc|"
-                 r"committee)\b", low) or "party" in descriptors:
+    if (
+        re.search(
+            r"\b(party|democrats|republicans|labour|tories|conservatives|gop|dnc|rnc|"
+            r"committee)\b",
+            low,
+        )
+        or "party" in descriptors
+    ):
         return "party"
     return "organization"

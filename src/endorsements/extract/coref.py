@@ -23,14 +23,59 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "o
 LOOKBACK_SENTENCES = 4
 FEMININE = {"she", "her", "hers", "herself"}
 MASCULINE = {"he", "him", "his", "himself"}
-FEMININE_WORDS = {"woman", "actress", "congresswoman", "businesswoman", "chairwoman",
-                  "councilwoman", "assemblywoman", "wife", "mother", "daughter", "widow",
-                  "sister", "queen", "girl", "lady", "mrs", "ms", "miss", "grandmother",
-                  "spokeswoman", "sportswoman", "dame", "princess", "duchess", "aunt", "niece"}
-MASCULINE_WORDS = {"man", "actor", "congressman", "businessman", "chairman", "councilman",
-                   "assemblyman", "husband", "father", "son", "brother", "king", "boy", "mr",
-                   "grandfather", "spokesman", "sportsman", "sir", "lord", "prince", "duke",
-                   "uncle", "nephew"}
+FEMININE_WORDS = {
+    "woman",
+    "actress",
+    "congresswoman",
+    "businesswoman",
+    "chairwoman",
+    "councilwoman",
+    "assemblywoman",
+    "wife",
+    "mother",
+    "daughter",
+    "widow",
+    "sister",
+    "queen",
+    "girl",
+    "lady",
+    "mrs",
+    "ms",
+    "miss",
+    "grandmother",
+    "spokeswoman",
+    "sportswoman",
+    "dame",
+    "princess",
+    "duchess",
+    "aunt",
+    "niece",
+}
+MASCULINE_WORDS = {
+    "man",
+    "actor",
+    "congressman",
+    "businessman",
+    "chairman",
+    "councilman",
+    "assemblyman",
+    "husband",
+    "father",
+    "son",
+    "brother",
+    "king",
+    "boy",
+    "mr",
+    "grandfather",
+    "spokesman",
+    "sportsman",
+    "sir",
+    "lord",
+    "prince",
+    "duke",
+    "uncle",
+    "nephew",
+}
 
 
 def _is_subject(tok: Token) -> bool:
@@ -51,10 +96,10 @@ class Coref:
         """Record role words written next to a name: "rapper 50 Cent", "X, the union,"."""
         for m in self.index.mentions:
             head = self.doc[m.end - 1]
-            for t in self.doc[max(0, m.start - 4):m.start]:
+            for t in self.doc[max(0, m.start - 4) : m.start]:
                 if t.pos_ == "NOUN" and t.head.i in range(m.start, m.end):
                     m.descriptors.add(t.lemma_.lower())
-            for t in self.doc[m.start:m.end]:
+            for t in self.doc[m.start : m.end]:
                 if t.pos_ == "NOUN":
                     m.descriptors.add(t.lemma_.lower())
             for child in head.children:
@@ -112,7 +157,8 @@ class Coref:
             m = self.index.by_token.get(subj.i) if subj is not None else None
             if m is not None and m.kind in ("person", "unknown"):
                 votes[m.canonical] = votes.get(m.canonical, 0) + (
-                    -1 if first.lower_ == "she" else 1)
+                    -1 if first.lower_ == "she" else 1
+                )
         return {k: ("f" if v < 0 else "m") for k, v in votes.items() if v}
 
     def _candidates_before(self, tok: Token, kinds: set[str]) -> list[Mention]:

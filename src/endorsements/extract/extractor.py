@@ -20,15 +20,41 @@ from .coref import Coref
 from .filters import blocking_reason, non_election_object
 from .mentions import Mention, MentionIndex
 from .model import load_model
-from .patterns import PATTERNS, Candidate
+from .patterns import PATTERNS, Candidate, joined_by
 from .quotes import QuoteIndex
 from .registry import register
 
 ENDORSEE_KINDS = {"person", "unknown", "measure", "handle"}
 ENDORSER_KINDS = {"person", "organization", "unknown", "handle"}
-VIA_PENALTY = {"name": 0.0, "list": 0.0, "relative": 0.02, "pronoun": 0.1, "speaker": 0.08,
-               "description": 0.12}
+VIA_PENALTY = {
+    "name": 0.0,
+    "list": 0.0,
+    "relative": 0.02,
+    "pronoun": 0.1,
+    "speaker": 0.08,
+    "description": 0.12,
+}
 MAX_EVIDENCE_TOKENS = 60
+GROUP_PLURALS = {
+    "senators",
+    "lawmakers",
+    "legislators",
+    "leaders",
+    "members",
+    "voters",
+    "officials",
+    "governors",
+    "mayors",
+    "liberals",
+    "progressives",
+    "celebrities",
+    "activists",
+    "candidates",
+    "elites",
+    "stars",
+    "executives",
+    "donors",
+}
 #: Rules whose arguments are the verb's own subject and object: only there may a name the
 #: model tagged as a place stand for a person.
 VERBAL_RULES = {"active", "passive", "acl"}
@@ -37,6 +63,8 @@ VERBAL_RULES = {"active", "passive", "acl"}
 def eligible(m: Mention, kinds: set[str]) -> bool:
     """Can this mention fill a role? Parties may (as endorsers, or backed in an election);
     a lone capitalized word that matched no named entity may not (headline noise)."""
+    if m.name.split()[-1].lower() in GROUP_PLURALS:
+        return False  # "GOP Senators", "Hollywood Liberals": unnamed groups, not names
     if m.kind == "unknown":
         return 2 <= len(m.name.split()) <= 5
     if m.kind == "place":
@@ -67,19 +95,23 @@ class RuleExtractor:
     def extract(self, document: Document) -> Extraction:
         return Extraction(document, self.extract_doc(self.nlp(document.text), document.published))
 
-    def pipe(self, documents: Iterable[Document], batch_size: int = 16,
-             n_process: int = 1) -> Iterator[Extraction]:
+    def pipe(
+        self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1
+    ) -> Iterator[Extraction]:
         docs = list(documents) if n_process > 1 else documents
         pairs = ((d.text, d) for d in docs)
-        for parsed, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
-                                              n_process=n_process):
+        for parsed, document in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
             yield Extraction(document, self.extract_doc(parsed, document.published))
 
     def extract_doc(self, doc: Doc, published: date | None = None) -> list[Endorsement]:
         index = MentionIndex(doc)
         for tok in doc:
-            if tok.pos_ == "PROPN" and tok.i not in index.by_token and not (
-                tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN"
+            if (
+                tok.pos_ == "PROPN"
+                and tok.i not in index.by_token
+                and not (tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN")
             ):
                 index.at(tok)
         aliases = cluster_mentions(index.mentions)
@@ -90,6 +122,8 @@ class RuleExtractor:
         for tok in doc:
             for pattern in PATTERNS:
                 for cand in pattern(tok):
+                    if cand.anchor is not None and cand.endorsers:
+                        cand.endorsers = cand.endorsers + joined_by(cand.anchor)
                     for rec in self._records(cand, finder, quotes, aliases, index, published):
                         key = rec.key()
                         if key not in found or found[key].confidence < rec.confidence:
@@ -99,9 +133,15 @@ class RuleExtractor:
         return out
 
     # -- internals ------------------------------------------------------------------------
-    def _records(self, cand: Candidate, finder: ArgumentFinder, quotes: QuoteIndex,
-                 aliases: dict[str, set[str]], index: MentionIndex,
-                 published: date | None) -> Iterator[Endorsement]:
+    def _records(
+        self,
+        cand: Candidate,
+        finder: ArgumentFinder,
+        quotes: QuoteIndex,
+        aliases: dict[str, set[str]],
+        index: MentionIndex,
+        published: date | None,
+    ) -> Iterator[Endorsement]:
         anchor = cand.anchor or cand.cue
         reason = blocking_reason(anchor, cand.cue)
         if reason:
@@ -125,8 +165,12 @@ class RuleExtractor:
                 self._drop(cand, f"object {t.text!r} is not a candidate")
                 return
             endorsees.extend(args)
-        endorsees = [a for a in endorsees if eligible(a.mention, ENDORSEE_KINDS) and (
-            a.mention.kind != "place" or cand.rule in VERBAL_RULES)]
+        endorsees = [
+            a
+            for a in endorsees
+            if eligible(a.mention, ENDORSEE_KINDS)
+            and (a.mention.kind != "place" or cand.rule in VERBAL_RULES)
+        ]
         if not endorsees and cand.rule == "ballot":
             m = index.nearest_measure(cand.cue)
             if m is not None:
@@ -147,8 +191,10 @@ class RuleExtractor:
             if not endorsers:
                 self._drop(cand, "no named endorser in " + repr([t.text for t in cand.endorsers]))
         sent = cand.cue.sent
-        if len(endorsers) > 1 and len(endorsers) == len(endorsees) and any(
-            t.lower_ == "respectively" for t in sent
+        if (
+            len(endorsers) > 1
+            and len(endorsers) == len(endorsees)
+            and any(t.lower_ == "respectively" for t in sent)
         ):
             pairs = list(zip(endorsers, endorsees, strict=True))
         else:
@@ -173,8 +219,9 @@ class RuleExtractor:
                 race=race_of(sent.text, published),
                 date=date_of(sent, cand.cue, published),
                 confidence=max(0.05, min(0.99, conf)),
-                endorser_type=endorser_type(er.mention.canonical, er.mention.kind,
-                                            er.mention.descriptors),
+                endorser_type=endorser_type(
+                    er.mention.canonical, er.mention.kind, er.mention.descriptors
+                ),
                 endorser_aliases=sorted(aliases.get(er.mention.canonical, set())),
                 endorsee_aliases=sorted(aliases.get(ee.mention.canonical, set())),
                 endorser_attrs=dict(er.mention.attrs),
@@ -182,8 +229,9 @@ class RuleExtractor:
                 rule=f"{cand.rule}/{er.via}+{ee.via}",
             )
 
-    def _endorsers(self, cand: Candidate, finder: ArgumentFinder, quotes: QuoteIndex,
-                   avoid: set[str]) -> list[Arg]:
+    def _endorsers(
+        self, cand: Candidate, finder: ArgumentFinder, quotes: QuoteIndex, avoid: set[str]
+    ) -> list[Arg]:
         endorsers: list[Arg] = []
         for t in cand.endorsers:
             endorsers.extend(finder.expand(t, avoid))

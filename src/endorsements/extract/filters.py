@@ -28,13 +28,25 @@ def _chain(tok: Token) -> list[Token]:
     out = [tok]
     cur = tok
     for _ in range(5):
-        if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep",
-                        "dobj", "attr") and cur.head != cur:
+        if (
+            cur.dep_
+            in ("xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "attr")
+            and cur.head != cur
+        ):
             cur = cur.head
             out.append(cur)
         else:
             break
     return out
+
+
+def _first_person_declaration(verb: Token) -> bool:
+    """ "I will vote for X", "we'll be backing X": a speaker declaring support now."""
+    return (
+        verb.lemma_.lower() in ("vote", "support", "back", "endorse", "campaign")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+        and not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+    )
 
 
 def blocking_reason(anchor: Token, cue: Token) -> str | None:
@@ -53,16 +65,22 @@ def blocking_reason(anchor: Token, cue: Token) -> str | None:
             return "negated"
         if any(c.dep_ == "neg" for c in children):
             return "negated"
-        if depth > 0 and verb.lemma_.lower() in NEGATING_GOVERNORS and verb.pos_ in ("VERB",
-                                                                                    "ADJ"):
+        if depth > 0 and verb.lemma_.lower() in NEGATING_GOVERNORS and verb.pos_ in ("VERB", "ADJ"):
             return "negated"
         for c in children:
             if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
                 return "modal"
-            if c.dep_ == "aux" and c.lower_ in FUTURE_AUX and not reported:
+            if (
+                c.dep_ == "aux"
+                and c.lower_ in FUTURE_AUX
+                and not reported
+                and not (depth == 0 and _first_person_declaration(verb))
+            ):
                 head = verb.head if verb.dep_ == "ccomp" else None
-                if head is None or head.lemma_.lower() not in REPORTING_VERBS or head.tag_ not in (
-                    "VBD", "VBN"
+                if (
+                    head is None
+                    or head.lemma_.lower() not in REPORTING_VERBS
+                    or head.tag_ not in ("VBD", "VBN")
                 ):
                     return "future"
             if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
@@ -79,7 +97,7 @@ def blocking_reason(anchor: Token, cue: Token) -> str | None:
             return "conditional"
     # "would support him if he raises money": a condition anywhere after the cue
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | MODAL_AUX for c in anchor.children):
-        tail = anchor.doc[anchor.i:anchor.sent.end]
+        tail = anchor.doc[anchor.i : anchor.sent.end]
         if any(t.lower_ in CONDITION_WORDS for t in tail):
             return "conditional"
     return None
@@ -87,6 +105,7 @@ def blocking_reason(anchor: Token, cue: Token) -> str | None:
 
 def non_election_object(tok: Token) -> bool:
     """The object is a bill, plan or product, not a candidate."""
-    words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children
-                                   if c.dep_ in ("compound", "amod")}
+    words = {tok.lemma_.lower()} | {
+        c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")
+    }
     return bool(words & NON_ELECTION_OBJECTS)

@@ -15,20 +15,82 @@ from spacy.tokens import Doc, Span, Token
 from ..resolve.names import clean_name, is_titleish
 from .lexicon import BALLOT_HEADS
 
-ENT_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place",
-             "FAC": "place", "LOC": "place", "WORK_OF_ART": "other", "LAW": "law",
-             "PRODUCT": "product", "EVENT": "event"}
+ENT_KINDS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "NORP": "group",
+    "GPE": "place",
+    "FAC": "place",
+    "LOC": "place",
+    "WORK_OF_ART": "other",
+    "LAW": "law",
+    "PRODUCT": "product",
+    "EVENT": "event",
+}
 HANDLE = re.compile(r"@[A-Za-z0-9_]{2,}")
-NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "january", "february", "march", "april", "june", "july", "august", "september",
-             "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-             "sept", "sep", "oct", "nov", "dec", "today", "yesterday"}
+NOT_NAMES = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "yesterday",
+}
 PARTY_TAG = re.compile(r"^[DRI](?:-[A-Z][A-Za-z.]*)?\.?$")
-PARTY_WORDS = {"party", "labour", "labor", "democrats", "republicans", "conservatives",
-               "tories", "greens", "liberals", "socialists", "dfl", "gop", "sinn", "fianna",
-               "fine", "likud", "congress", "bjp", "snp", "ukip", "reform"}
-PARTY_HINTS = re.compile(r"\b(party|parti|partido|partei|labour|democrats|republicans|"
-                         r"conservatives|liberal democrats|greens|tories)\b", re.I)
+PARTY_WORDS = {
+    "party",
+    "labour",
+    "labor",
+    "democrats",
+    "republicans",
+    "conservatives",
+    "tories",
+    "greens",
+    "liberals",
+    "socialists",
+    "dfl",
+    "gop",
+    "sinn",
+    "fianna",
+    "fine",
+    "likud",
+    "congress",
+    "bjp",
+    "snp",
+    "ukip",
+    "reform",
+}
+PARTY_HINTS = re.compile(
+    r"\b(party|parti|partido|partei|labour|democrats|republicans|"
+    r"conservatives|liberal democrats|greens|tories)\b",
+    re.I,
+)
 
 
 @dataclass(eq=False)
@@ -53,8 +115,16 @@ class Mention:
     @property
     def is_party_members(self) -> bool:
         """ "Republicans", "two Democrats": party members, not the party as an endorsee."""
-        return self.name.casefold() in {"democrats", "republicans", "conservatives", "tories",
-                                        "greens", "liberals", "socialists", "progressives"}
+        return self.name.casefold() in {
+            "democrats",
+            "republicans",
+            "conservatives",
+            "tories",
+            "greens",
+            "liberals",
+            "socialists",
+            "progressives",
+        }
 
 
 def _proper_run(tok: Token) -> tuple[int, int]:
@@ -64,31 +134,50 @@ def _proper_run(tok: Token) -> tuple[int, int]:
     start = tok.i
     while start > 0:
         prev = doc[start - 1]
-        joined = prev.text in ("-", "‐") and not prev.whitespace_ and start >= 2 and (
-            not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN")
+        joined = (
+            prev.text in ("-", "‐")
+            and not prev.whitespace_
+            and start >= 2
+            and (not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN")
+        )
         if joined:
             start -= 2
-        elif prev.text in ("'", "’") and prev.dep_ == "case" and start >= 2 and (
-            doc[start - 2].pos_ == "PROPN" and doc[start - 2].head.i in range(start, tok.i + 1)
+        elif (
+            prev.text in ("'", "’")
+            and prev.dep_ == "case"
+            and start >= 2
+            and (
+                doc[start - 2].pos_ == "PROPN" and doc[start - 2].head.i in range(start, tok.i + 1)
+            )
         ):
             start -= 2  # "Sheriffs' Benevolent Lodge"
-        elif prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat") and (
-            start <= prev.head.i <= tok.i
-        ) and not is_titleish(prev.text):
+        elif (
+            prev.pos_ == "PROPN"
+            and prev.dep_ in ("compound", "flat")
+            and (start <= prev.head.i <= tok.i)
+            and not is_titleish(prev.text)
+        ):
             start -= 1
         else:
             break
     end = tok.i + 1
-    if end < len(doc) and doc[end].like_num and doc[end].head.i == tok.i and (
-        tok.lower_ in ORG_NUMBERED
+    if (
+        end < len(doc)
+        and doc[end].like_num
+        and doc[end].head.i == tok.i
+        and (tok.lower_ in ORG_NUMBERED)
     ):
         end += 1  # "Lodge 12", "Local 88"
     # "voting for Ines Waverly" parsed with "Waverly" hanging on "Ines"
     # (the small model even tags such a surname ADV)
-    while end < len(doc) and doc[end].is_title and doc[end].is_alpha and (
-        doc[end - 1].whitespace_ == " "
-    ) and not is_titleish(doc[end].text) and doc[end].lower_ not in NOT_NAMES and (
-        doc[end].pos_ in ("PROPN", "ADV", "NOUN", "ADJ")
+    while (
+        end < len(doc)
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and (doc[end - 1].whitespace_ == " ")
+        and not is_titleish(doc[end].text)
+        and doc[end].lower_ not in NOT_NAMES
+        and (doc[end].pos_ in ("PROPN", "ADV", "NOUN", "ADJ"))
     ):
         end += 1
     return start, end
@@ -98,19 +187,60 @@ MEDIA_NAME = re.compile(
     r"\b(editorial|times|post|tribune|journal|herald|gazette|chronicle|daily|globe|news|"
     r"review|ledger|courier|sentinel|register|clarion|examiner|observer|inquirer|dispatch|"
     r"star|sun|tide|bulletin|record|press|mercury|beacon|monitor|standard|telegraph|"
-    r"guardian|independent|mail|express|magazine|weekly)\b", re.I)
+    r"guardian|independent|mail|express|magazine|weekly)\b",
+    re.I,
+)
 ORG_HEADS = re.compile(
     r"\b(union|association|federation|council|coalition|party|committee|guild|league|"
     r"alliance|pac|fund|club|caucus|society|brotherhood|chamber|network|movement|front|"
     r"foundation|institute|board|local|lodge|congress|teamsters|workers|employees|"
-    r"voters|action|project|trades|democrats|republicans)\b", re.I)
-ORG_NUMBERED = {"local", "lodge", "chapter", "district", "post", "council", "union", "branch",
-                "no", "no.", "unit", "division"}
+    r"voters|action|project|trades|democrats|republicans)\b",
+    re.I,
+)
+ORG_NUMBERED = {
+    "local",
+    "lodge",
+    "chapter",
+    "district",
+    "post",
+    "council",
+    "union",
+    "branch",
+    "no",
+    "no.",
+    "unit",
+    "division",
+}
 #: One-word organization names that are generic nouns, not names ("the PAC", "the Senate").
-GENERIC_ORGS = {"pac", "senate", "house", "congress", "union", "guild", "party", "committee",
-                "council", "assembly", "parliament", "government", "cabinet", "lodge", "local",
-                "administration", "campaign", "court", "legislature", "board", "caucus",
-                "state", "city", "county", "department", "ministry", "commission"}
+GENERIC_ORGS = {
+    "pac",
+    "senate",
+    "house",
+    "congress",
+    "union",
+    "guild",
+    "party",
+    "committee",
+    "council",
+    "assembly",
+    "parliament",
+    "government",
+    "cabinet",
+    "lodge",
+    "local",
+    "administration",
+    "campaign",
+    "court",
+    "legislature",
+    "board",
+    "caucus",
+    "state",
+    "city",
+    "county",
+    "department",
+    "ministry",
+    "commission",
+}
 
 
 def _is_dateline(span: Span) -> bool:
@@ -118,8 +248,10 @@ def _is_dateline(span: Span) -> bool:
     doc = span.doc
     if not span.text.isupper() or len(span.text) < 3:
         return False
-    at_para_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or (
-        doc[span.start - 1].is_space
+    at_para_start = (
+        span.start == 0
+        or "\n" in doc[span.start - 1].text_with_ws
+        or (doc[span.start - 1].is_space)
     )
     nxt = doc[span.end] if span.end < len(doc) else None
     return at_para_start and nxt is not None and nxt.text in (",", "—", "–", "-", "(", ":")
@@ -138,25 +270,39 @@ def _repair(span: Span, kind: str) -> Span:
     for _ in range(3):
         last = doc[end - 1]
         head = last.head
-        if last.dep_ in ("compound", "poss", "case", "punct") and end <= head.i <= end + 3 and (
-            head.pos_ == "PROPN" and all(
-                t.pos_ in ("PROPN", "PART", "PUNCT") and t.text not in (",", "(", ")", '"')
-                and t.ent_type_ in ("", span.label_)
-                for t in doc[end:head.i + 1])
+        if (
+            last.dep_ in ("compound", "poss", "case", "punct")
+            and end <= head.i <= end + 3
+            and (
+                head.pos_ == "PROPN"
+                and all(
+                    t.pos_ in ("PROPN", "PART", "PUNCT")
+                    and t.text not in (",", "(", ")", '"')
+                    and t.ent_type_ in ("", span.label_)
+                    for t in doc[end : head.i + 1]
+                )
+            )
         ):
             end = head.i + 1
         else:
             break
     # hyphen-joined proper names: Ashgrove-Finn, Szabo-Mendes
-    while end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_title:
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "‐")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+    ):
         end += 2
     if kind == "organization":
         if end < len(doc) and doc[end - 1].lower_ in ORG_NUMBERED and doc[end].like_num:
             end += 1
         # "North Shore Police Officers' Guild": the NER span starts after the apostrophe
-        while start >= 2 and doc[start - 1].text in ("'", "’", "'s", "’s") and (
-            doc[start - 2].is_title or doc[start - 2].is_upper
+        while (
+            start >= 2
+            and doc[start - 1].text in ("'", "’", "'s", "’s")
+            and (doc[start - 2].is_title or doc[start - 2].is_upper)
         ):
             start -= 2
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
@@ -205,8 +351,10 @@ class MentionIndex:
             return None
         if kind == "group" and (name.casefold() in PARTY_WORDS or PARTY_HINTS.search(name)):
             kind = "organization"
-        if name.split()[-1].lower() in BALLOT_HEADS and len(name.split()) > 1 and (
-            kind != "person"
+        if (
+            name.split()[-1].lower() in BALLOT_HEADS
+            and len(name.split()) > 1
+            and (kind != "person")
         ):
             kind = "measure"  # "the Greenbelt Initiative", "the Northbridge Mayoralty Referendum"
         elif kind in ("place", "group", "product", "other", "event") and ORG_HEADS.search(name):
@@ -225,9 +373,8 @@ class MentionIndex:
                 tok.text == "@" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].is_alpha
             ):
                 end = tok.i + 1 if tok.text != "@" else tok.i + 2
-                span = self.doc[tok.i:end]
-                m = Mention(span.start, span.end, span.text, span.text.replace(" ", ""),
-                            "handle")
+                span = self.doc[tok.i : end]
+                m = Mention(span.start, span.end, span.text, span.text.replace(" ", ""), "handle")
                 self.mentions.append(m)
                 for t in span:
                     self.by_token[t.i] = m
@@ -236,8 +383,10 @@ class MentionIndex:
         for tok in self.doc:
             if tok.lower_ in BALLOT_HEADS and tok.i + 1 < len(self.doc):
                 nxt = self.doc[tok.i + 1]
-                if nxt.like_num or (nxt.is_upper and len(nxt) <= 3 and nxt.is_alpha) or (
-                    nxt.text[:1].isdigit()
+                if (
+                    nxt.like_num
+                    or (nxt.is_upper and len(nxt) <= 3 and nxt.is_alpha)
+                    or (nxt.text[:1].isdigit())
                 ):
                     if tok.i in self.by_token or nxt.i in self.by_token:
                         old = self.by_token.get(nxt.i) or self.by_token.get(tok.i)
@@ -245,12 +394,15 @@ class MentionIndex:
                             continue
                         self._drop(old)
                     end = nxt.i + 1
-                    while end + 1 < len(self.doc) and self.doc[end].text == "-" and (
-                        self.doc[end + 1].like_num or self.doc[end + 1].is_upper
-                    ) and not self.doc[end - 1].whitespace_:
+                    while (
+                        end + 1 < len(self.doc)
+                        and self.doc[end].text == "-"
+                        and (self.doc[end + 1].like_num or self.doc[end + 1].is_upper)
+                        and not self.doc[end - 1].whitespace_
+                    ):
                         end += 2
-                    span = self.doc[tok.i:end]
-                    label = tok.text[:1].upper() + tok.text[1:] + " " + self.doc[nxt.i:end].text
+                    span = self.doc[tok.i : end]
+                    label = tok.text[:1].upper() + tok.text[1:] + " " + self.doc[nxt.i : end].text
                     m = Mention(span.start, span.end, span.text, label, "measure")
                     self.mentions.append(m)
                     for t in span:
@@ -294,14 +446,15 @@ class MentionIndex:
     def nearest_measure(self, tok: Token, lookback: int = 3) -> Mention | None:
         """The ballot measure a bare "Yes"/"No" is about: in the sentence, else just before."""
         sent = tok.sent
-        in_sent = [m for m in self.mentions if m.kind == "measure"
-                   and sent.start <= m.start < sent.end]
+        in_sent = [
+            m for m in self.mentions if m.kind == "measure" and sent.start <= m.start < sent.end
+        ]
         if in_sent:
             return min(in_sent, key=lambda m: abs(m.start - tok.i))
         before = [m for m in self.mentions if m.kind == "measure" and m.end <= sent.start]
         if before:
             m = max(before, key=lambda m: m.start)
-            sents_between = len({t.sent.start for t in self.doc[m.end:sent.start]})
+            sents_between = len({t.sent.start for t in self.doc[m.end : sent.start]})
             if sents_between <= lookback:
                 return m
         return None
@@ -321,15 +474,24 @@ class MentionIndex:
     def by_label(self, tok: Token) -> Mention | None:
         """A transcript label ("ACHTERHOF:", "PRIYA ABERNATHY-SOLIS:") as a named person."""
         start = tok.i
-        while start > 0 and self.doc[start - 1].is_upper or (
-            start > 0 and self.doc[start - 1].text == "-" and not self.doc[start - 1].whitespace_
+        while (
+            start > 0
+            and self.doc[start - 1].is_upper
+            or (
+                start > 0
+                and self.doc[start - 1].text == "-"
+                and not self.doc[start - 1].whitespace_
+            )
         ):
             start -= 1
-        words = [w for w in re.findall(r"[A-Za-z]+", self.doc[start:tok.i + 1].text.lower())]
+        words = [w for w in re.findall(r"[A-Za-z]+", self.doc[start : tok.i + 1].text.lower())]
         if not words:
             return None
-        hits = {m.canonical: m for m in self.mentions if m.kind == "person"
-                and m.canonical.lower().replace("-", " ").split()[-1] == words[-1]}
+        hits = {
+            m.canonical: m
+            for m in self.mentions
+            if m.kind == "person" and m.canonical.lower().replace("-", " ").split()[-1] == words[-1]
+        }
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     def sorted(self) -> list[Mention]:

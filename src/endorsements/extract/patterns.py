@@ -26,15 +26,65 @@ from .lexicon import (
 )
 
 GENERIC_URGED = {
-    "voter", "supporter", "follower", "member", "people", "fan", "resident", "american",
-    "citizen", "everyone", "listener", "viewer", "reader", "constituent", "worker", "you",
-    "backer", "all", "delegate", "colleague", "friend", "audience", "crowd",
+    "voter",
+    "supporter",
+    "follower",
+    "member",
+    "people",
+    "fan",
+    "resident",
+    "american",
+    "citizen",
+    "everyone",
+    "listener",
+    "viewer",
+    "reader",
+    "constituent",
+    "worker",
+    "you",
+    "backer",
+    "all",
+    "delegate",
+    "colleague",
+    "friend",
+    "audience",
+    "crowd",
 }
-AGAINST_VERBS = {"campaign", "advocate", "rally", "fight", "speak", "vote", "work", "come",
-                 "turn", "organize", "mobilize", "agitate", "lobby", "stump", "argue"}
+AGAINST_VERBS = {
+    "campaign",
+    "advocate",
+    "rally",
+    "fight",
+    "speak",
+    "vote",
+    "work",
+    "come",
+    "turn",
+    "organize",
+    "mobilize",
+    "agitate",
+    "lobby",
+    "stump",
+    "argue",
+}
 # Verbs of wanting an endorsement, which say nobody has given it yet.
-SEEK_VERBS = {"seek", "court", "pursue", "want", "covet", "need", "ask", "request", "solicit",
-              "chase", "lobby", "angle", "hope", "await", "expect"}
+SEEK_VERBS = {
+    "seek",
+    "court",
+    "pursue",
+    "want",
+    "covet",
+    "need",
+    "ask",
+    "request",
+    "solicit",
+    "chase",
+    "lobby",
+    "angle",
+    "hope",
+    "await",
+    "expect",
+}
 
 
 @dataclass
@@ -95,8 +145,10 @@ def passive_subject(verb: Token) -> Token | None:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and any(
-        c.dep_ == "agent" for c in verb.children
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "relcl", "amod")
+        and any(c.dep_ == "agent" for c in verb.children)
     ):
         return True
     return verb.tag_ == "VBN" and verb.dep_ == "conj" and is_passive(verb.head)
@@ -120,8 +172,13 @@ def objects(verb: Token, preps: tuple[str, ...], takes_object: bool) -> list[Tok
 
 
 def prep_objects(tok: Token, preps: set[str] | tuple[str, ...]) -> list[Token]:
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _actor_acl(verb: Token) -> Token | None:
@@ -137,21 +194,38 @@ def _actor_acl(verb: Token) -> Token | None:
 
 
 def verb_candidates(tok: Token) -> Iterator[Candidate]:
+    """Verb cues: active, passive, participles, relative clauses, urging, gapping."""
     cue = VERB_CUES.get(tok.lemma_.lower())
-    if tok.pos_ not in ("VERB",):
-        if not (tok.pos_ in ("NOUN", "ADJ", "ADP", "ADV", "AUX") and tok.tag_.startswith("VB")):
-            return
+    # the small model sometimes tags a verb form NOUN or ADJ; its fine tag still says VB*
+    if tok.pos_ != "VERB" and not tok.tag_.startswith("VB"):
+        return
     # "campaigned against X", "voted against X": opposition by preposition
     against = prep_objects(tok, ("against",))
     if against and tok.lemma_.lower() in AGAINST_VERBS | set(VERB_CUES):
-        yield Candidate(tok, "oppose", "campaigning", "verb-against",
-                        [s for s in [subject(tok)] if s is not None], against, tok, 0.8)
+        yield Candidate(
+            tok,
+            "oppose",
+            "campaigning",
+            "verb-against",
+            [s for s in [subject(tok)] if s is not None],
+            against,
+            tok,
+            0.8,
+        )
     if cue is None:
         return
     if is_passive(tok):
         endorsee = passive_subject(tok)
-        yield Candidate(tok, cue.stance, cue.kind, "passive", agents(tok),
-                        [endorsee] if endorsee is not None else [], tok, 0.9)
+        yield Candidate(
+            tok,
+            cue.stance,
+            cue.kind,
+            "passive",
+            agents(tok),
+            [endorsee] if endorsee is not None else [],
+            tok,
+            0.9,
+        )
         return
     objs = objects(tok, cue.preps, cue.takes_object)
     if not objs and tok.dep_ == "relcl" and cue.takes_object and subject(tok) != tok.head:
@@ -170,26 +244,41 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
         urged = [c for c in tok.head.children if c.dep_ == "dobj"]
         if not urged or urged[0].lemma_.lower() in GENERIC_URGED:
             subj = subject(tok.head)
-            yield Candidate(tok, cue.stance, cue.kind, "urge",
-                            [subj] if subj is not None else [], objs, tok.head, 0.8)
+            yield Candidate(
+                tok,
+                cue.stance,
+                cue.kind,
+                "urge",
+                [subj] if subj is not None else [],
+                objs,
+                tok.head,
+                0.8,
+            )
         return
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN":
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.dep_ == "pobj":
+            # "a video of Kardashian endorsing his candidacy": the name right before acts
+            yield Candidate(tok, cue.stance, cue.kind, "acl", [before], objs, tok, 0.8)
+            return
         actor = _actor_acl(tok)
-        yield Candidate(tok, cue.stance, cue.kind, "acl",
-                        [actor] if actor is not None else [], objs, tok, 0.85)
+        yield Candidate(
+            tok, cue.stance, cue.kind, "acl", [actor] if actor is not None else [], objs, tok, 0.85
+        )
         return
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and tok.tag_ == "VBG"):
         # "in backing Newman, including A and B": the endorsers hang on the clause
         yield Candidate(tok, cue.stance, cue.kind, "gerund", [], objs, tok, 0.7)
         return
-    objs += [c for c in tok.children
-             if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > objs[-1].i]
+    objs += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > objs[-1].i]
     subj = subject(tok)
     subjects = [subj] if subj is not None else []
     # Gapping: "A endorsed X, and so has B" / "and so did B"
     for c in tok.children:
-        if c.dep_ == "conj" and c.lemma_ in ("have", "do", "be") and any(
-            g.lower_ == "so" for g in c.children
+        if (
+            c.dep_ == "conj"
+            and c.lemma_ in ("have", "do", "be")
+            and any(g.lower_ == "so" for g in c.children)
         ):
             subjects += [g for g in c.children if g.dep_ == "nsubj"]
     yield Candidate(tok, cue.stance, cue.kind, "active", subjects, objs, tok, 0.9)
@@ -207,8 +296,18 @@ def _governor(noun: Token) -> Token:
     return g
 
 
-WITHDRAW_NOUNS = {"pause", "hold", "halt", "suspension", "end", "retraction", "withdrawal",
-                  "reversal", "rescission", "revocation"}
+WITHDRAW_NOUNS = {
+    "pause",
+    "hold",
+    "halt",
+    "suspension",
+    "end",
+    "retraction",
+    "withdrawal",
+    "reversal",
+    "rescission",
+    "revocation",
+}
 
 
 def _halted(tok: Token) -> Token | None:
@@ -223,7 +322,7 @@ def _elided_cue(tok: Token) -> str | None:
     """ "got a significant one from X" after "endorsements": `one` stands for the cue noun."""
     if tok.lower_ not in ("one", "ones") or not prep_objects(tok, ("from", "by", "of")):
         return None
-    for t in reversed(tok.doc[tok.sent.start:tok.i]):
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
         if t.pos_ == "NOUN" and t.lemma_.lower() in NOUN_CUES:
             return t.lemma_.lower()
     return None
@@ -270,14 +369,24 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
             frm = prep_objects(gov, ("from",))
             to = prep_objects(gov, ("to",))
             if frm:
-                yield Candidate(tok, "withdraw", kind, "switch", poss or [subj] if subj else poss,
-                                frm, gov, 0.8)
+                yield Candidate(
+                    tok, "withdraw", kind, "switch", poss or [subj] if subj else poss, frm, gov, 0.8
+                )
             if to:
-                yield Candidate(tok, "support", kind, "switch", poss or [subj] if subj else poss,
-                                to, gov, 0.8)
+                yield Candidate(
+                    tok, "support", kind, "switch", poss or [subj] if subj else poss, to, gov, 0.8
+                )
             return
-        yield Candidate(tok, "withdraw", kind, "withdraw-noun",
-                        [subj] if subj is not None else poss, endorsees, gov, 0.85)
+        yield Candidate(
+            tok,
+            "withdraw",
+            kind,
+            "withdraw-noun",
+            [subj] if subj is not None else poss,
+            endorsees,
+            gov,
+            0.85,
+        )
         return
     if poss and of_objs and glemma not in RECEIVE_VERBS | {"have"}:
         # "Swift's endorsement of Bredesen", "announced her support for X"
@@ -288,8 +397,16 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         targets = targets or [c for c in gov.children if c.dep_ in ("dative", "iobj")]
         subj = subject(gov)
         if targets:
-            yield Candidate(tok, stance, kind, "give-noun",
-                            [subj] if subj is not None else poss, targets, gov, 0.85)
+            yield Candidate(
+                tok,
+                stance,
+                kind,
+                "give-noun",
+                [subj] if subj is not None else poss,
+                targets,
+                gov,
+                0.85,
+            )
         return
     if glemma in SEEK_VERBS:
         return
@@ -299,8 +416,10 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
             break
         path = path.head
     direct = path.head == gov
-    if direct and (glemma in RECEIVE_VERBS or tok.head.lower_ == "with") and (
-        from_objs or of_objs or poss
+    if (
+        direct
+        and (glemma in RECEIVE_VERBS or tok.head.lower_ == "with")
+        and (from_objs or of_objs or poss)
     ):
         # "won the backing of X", "has the support of X", "endorsements from A, B and C",
         # "with the backing of X, Moore defeated..."
@@ -310,15 +429,17 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         endorser_toks = from_objs or of_objs or named_poss
         if not endorser_toks:
             return
-        endorser_toks = endorser_toks + [c for c in gov.children if c.dep_ == "conj"
-                                         and c.pos_ == "PROPN" and c.i > tok.i]
+        endorser_toks = endorser_toks + [
+            c for c in gov.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i
+        ]
         if gov.pos_ in ("VERB", "AUX"):
             endorsee = subject(gov)
             if endorsee is None and is_passive(gov):
                 endorsee = passive_subject(gov)
             if endorsee is not None:
-                yield Candidate(tok, stance, kind, "receive-noun", endorser_toks, [endorsee],
-                                gov, 0.85)
+                yield Candidate(
+                    tok, stance, kind, "receive-noun", endorser_toks, [endorsee], gov, 0.85
+                )
         return
     if poss and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and of_objs:
         yield Candidate(tok, stance, kind, "poss-noun", poss, of_objs, gov, 0.8)
@@ -330,7 +451,8 @@ def agent_noun_candidates(tok: Token) -> Iterator[Candidate]:
     if tok.pos_ not in ("NOUN",) or lemma not in AGENT_NOUNS:
         return
     if lemma in CAMPAIGN_ROLE_NOUNS and not any(
-        c.lower_ in ("campaign", "re-election", "reelection") for c in tok.children
+        c.lower_ in ("campaign", "re-election", "reelection")
+        for c in tok.children
         if c.dep_ in ("compound", "amod")
     ):
         return
@@ -381,8 +503,25 @@ def agent_noun_candidates(tok: Token) -> Iterator[Candidate]:
                 endorsers.append(s)
     if endorsers:
         nominal = tok.dep_ in ("appos", "pobj") and head.lower_ != "among"
-        yield Candidate(tok, "support", kind, "agent-noun", endorsers, endorsees,
-                        tok if nominal else head, 0.8)
+        yield Candidate(
+            tok, "support", kind, "agent-noun", endorsers, endorsees, tok if nominal else head, 0.8
+        )
+
+
+def elided_agent_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "X's backers were A and B. Y's were C and D.": the second sentence elides the noun."""
+    if tok.lemma_ != "be":
+        return
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "poss")), None)
+    if subj is None or not any(c.dep_ == "case" for c in subj.children):
+        return
+    attrs = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
+    if not attrs:
+        return
+    window = tok.doc[max(0, tok.sent.start - 60) : tok.sent.start]
+    if not any(t.lemma_.lower() in AGENT_NOUNS and t.pos_ == "NOUN" for t in window):
+        return
+    yield Candidate(tok, "support", "endorsement", "elided-agent", attrs, [subj], tok, 0.7)
 
 
 def hyphen_candidates(tok: Token) -> Iterator[Candidate]:
@@ -399,23 +538,53 @@ def hyphen_candidates(tok: Token) -> Iterator[Candidate]:
 
 def first_person_candidates(tok: Token) -> Iterator[Candidate]:
     """Imperatives in quotes and posts: "Vote for X!", "Elect X"."""
-    if tok.lemma_.lower() not in ("vote", "elect", "reelect", "re-elect", "support", "back",
-                                  "endorse"):
+    if tok.lemma_.lower() not in (
+        "vote",
+        "elect",
+        "reelect",
+        "re-elect",
+        "support",
+        "back",
+        "endorse",
+    ):
         return
-    if tok.dep_ not in ("ROOT", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in
-                                               tok.children):
+    if tok.dep_ not in ("ROOT", "conj") or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+    ):
         return
     if tok.tag_ != "VB":
         return
     preps = ("for",) if tok.lemma_.lower() == "vote" else ()
     objs = objects(tok, preps, tok.lemma_.lower() != "vote")
     if objs:
-        yield Candidate(tok, "support", "vote" if tok.lemma_.lower() == "vote" else
-                        "endorsement", "imperative", [], objs, tok, 0.75)
+        yield Candidate(
+            tok,
+            "support",
+            "vote" if tok.lemma_.lower() == "vote" else "endorsement",
+            "imperative",
+            [],
+            objs,
+            tok,
+            0.75,
+        )
 
 
-BALLOT_VERBS = {"vote", "recommend", "urge", "back", "support", "endorse", "campaign", "call",
-                "advocate", "favor", "favour", "want", "cast", "encourage"}
+BALLOT_VERBS = {
+    "vote",
+    "recommend",
+    "urge",
+    "back",
+    "support",
+    "endorse",
+    "campaign",
+    "call",
+    "advocate",
+    "favor",
+    "favour",
+    "want",
+    "cast",
+    "encourage",
+}
 
 
 def ballot_candidates(tok: Token) -> Iterator[Candidate]:
@@ -444,29 +613,75 @@ def ballot_candidates(tok: Token) -> Iterator[Candidate]:
         return
     stance = "support" if low == "yes" else "oppose"
     measures = prep_objects(noun, ("on", "in", "for", "to")) + prep_objects(
-        gov, ("on", "in", "for", "to"))
+        gov, ("on", "in", "for", "to")
+    )
     anchor = gov
     endorser_verb = gov
     if gov.dep_ == "xcomp" and gov.head.lemma_ in URGE_VERBS:
         endorser_verb = gov.head
         anchor = gov.head
     subj = subject(endorser_verb)
-    yield Candidate(tok, stance, "vote", "ballot", [subj] if subj is not None else [],
-                    measures or [noun], anchor, 0.75)
+    yield Candidate(
+        tok,
+        stance,
+        "vote",
+        "ballot",
+        [subj] if subj is not None else [],
+        measures or [noun],
+        anchor,
+        0.75,
+    )
 
 
 #: Acts of campaigning named by a noun: "hosted a fundraiser for X", "cut an ad for X".
 ACT_NOUNS = {
-    "fundraiser": "fundraising", "fund-raiser": "fundraising", "rally": "campaigning",
-    "robocall": "campaigning", "ad": "campaigning", "advertisement": "campaigning",
-    "spot": "campaigning", "commercial": "campaigning", "video": "campaigning",
-    "event": "campaigning", "reception": "fundraising", "dinner": "fundraising",
+    "fundraiser": "fundraising",
+    "fund-raiser": "fundraising",
+    "rally": "campaigning",
+    "robocall": "campaigning",
+    "ad": "campaigning",
+    "advertisement": "campaigning",
+    "spot": "campaigning",
+    "commercial": "campaigning",
+    "video": "campaigning",
+    "event": "campaigning",
+    "reception": "fundraising",
+    "dinner": "fundraising",
 }
-ACT_VERBS = {"host", "headline", "throw", "hold", "record", "cut", "film", "tape", "narrate",
-             "star", "appear", "organize", "organise", "co-host", "cohost", "keynote", "lead",
-             "speak", "attend"}
-ROLE_NOUNS = {"co-chair", "cochair", "chair", "chairman", "chairwoman", "surrogate",
-              "manager", "adviser", "advisor", "spokesperson", "treasurer"}
+ACT_VERBS = {
+    "host",
+    "headline",
+    "throw",
+    "hold",
+    "record",
+    "cut",
+    "film",
+    "tape",
+    "narrate",
+    "star",
+    "appear",
+    "organize",
+    "organise",
+    "co-host",
+    "cohost",
+    "keynote",
+    "lead",
+    "speak",
+    "attend",
+}
+ROLE_NOUNS = {
+    "co-chair",
+    "cochair",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "surrogate",
+    "manager",
+    "adviser",
+    "advisor",
+    "spokesperson",
+    "treasurer",
+}
 
 
 def act_candidates(tok: Token) -> Iterator[Candidate]:
@@ -484,9 +699,15 @@ def act_candidates(tok: Token) -> Iterator[Candidate]:
         targets = prep_objects(tok, ("for", "benefiting", "supporting"))
         targets += [c for c in tok.children if c.dep_ == "poss"]
         # "appeared in an ad for X's campaign"
-        targets = [p for t in targets for p in (
-            [c for c in t.children if c.dep_ == "poss"] if t.lemma_.lower() in (
-                "campaign", "candidacy", "bid", "reelection", "re-election") else [t])]
+        targets = [
+            p
+            for t in targets
+            for p in (
+                [c for c in t.children if c.dep_ == "poss"]
+                if t.lemma_.lower() in ("campaign", "candidacy", "bid", "reelection", "re-election")
+                else [t]
+            )
+        ]
         subj = subject(gov)
         if targets and subj is not None:
             base = 0.55 if gov.lemma_.lower() == "attend" else 0.8
@@ -496,14 +717,16 @@ def act_candidates(tok: Token) -> Iterator[Candidate]:
         owners = [c for c in tok.children if c.dep_ == "poss"]
         subj = subject(tok.head)
         if owners and subj is not None:
-            yield Candidate(tok, "support", "campaigning", "join-campaign", [subj], owners,
-                            tok.head, 0.8)
+            yield Candidate(
+                tok, "support", "campaigning", "join-campaign", [subj], owners, tok.head, 0.8
+            )
 
 
 def with_candidates(tok: Token) -> Iterator[Candidate]:
     """ "I'm with Halima Westergaard": first-person "be with" a named person."""
-    if tok.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
-                                     for c in tok.children):
+    if tok.lemma_ != "be" or not any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children
+    ):
         return
     targets = prep_objects(tok, ("with",))
     if targets:
@@ -527,6 +750,24 @@ def never_candidates(tok: Token) -> Iterator[Candidate]:
     yield Candidate(tok, "oppose", "endorsement", "never", [], [head], tok, 0.7)
 
 
-PATTERNS = (verb_candidates, noun_candidates, agent_noun_candidates, hyphen_candidates,
-            first_person_candidates, never_candidates, ballot_candidates, act_candidates,
-            with_candidates)
+def joined_by(verb: Token) -> list[Token]:
+    """ "X withdrew his support of Y, joining A and B": A and B did the same before."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() == "join" and c.tag_ == "VBG":
+            out += [o for o in c.children if o.dep_ == "dobj"]
+    return out
+
+
+PATTERNS = (
+    elided_agent_candidates,
+    verb_candidates,
+    noun_candidates,
+    agent_noun_candidates,
+    hyphen_candidates,
+    first_person_candidates,
+    never_candidates,
+    ballot_candidates,
+    act_candidates,
+    with_candidates,
+)

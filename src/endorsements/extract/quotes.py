@@ -16,11 +16,52 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 SAY_VERBS = {
-    "say", "tell", "tweet", "write", "post", "add", "declare", "announce", "state", "explain",
-    "insist", "note", "continue", "reply", "respond", "answer", "argue", "proclaim", "exclaim",
-    "shout", "yell", "quip", "joke", "recall", "remark", "comment", "caption", "share",
-    "urge", "affirm", "assert", "claim", "conclude", "begin", "emphasize", "stress", "retweet",
-    "chant", "cry", "admit", "acknowledge", "confirm", "reveal", "vow", "pledge", "promise",
+    "say",
+    "tell",
+    "tweet",
+    "write",
+    "post",
+    "add",
+    "declare",
+    "announce",
+    "state",
+    "explain",
+    "insist",
+    "note",
+    "continue",
+    "reply",
+    "respond",
+    "answer",
+    "argue",
+    "proclaim",
+    "exclaim",
+    "shout",
+    "yell",
+    "quip",
+    "joke",
+    "recall",
+    "remark",
+    "comment",
+    "caption",
+    "share",
+    "urge",
+    "affirm",
+    "assert",
+    "claim",
+    "conclude",
+    "begin",
+    "emphasize",
+    "stress",
+    "retweet",
+    "chant",
+    "cry",
+    "admit",
+    "acknowledge",
+    "confirm",
+    "reveal",
+    "vow",
+    "pledge",
+    "promise",
 }
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 TRANSCRIPT_LINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s", re.M)
@@ -136,7 +177,7 @@ class QuoteIndex:
                 if hit is not None:
                     return hit
         # A tweet's signature right after the quote.
-        tail = doc.text[q.end:q.end + 80]
+        tail = doc.text[q.end : q.end + 80]
         m = SIGNATURE.match(tail.lstrip())
         if m:
             offset = q.end + (len(tail) - len(tail.lstrip())) + m.start("name")
@@ -147,6 +188,11 @@ class QuoteIndex:
         out: list[tuple[int, int, Token]] = []
         for m in TRANSCRIPT_LINE.finditer(doc.text):
             line_end = doc.text.find("\n", m.end())
-            out.append((m.end(), len(doc.text) if line_end == -1 else line_end,
-                        token_at(doc, m.end("name") - 1)))
+            out.append(
+                (
+                    m.end(),
+                    len(doc.text) if line_end == -1 else line_end,
+                    token_at(doc, m.end("name") - 1),
+                )
+            )
         return out

@@ -44,7 +44,8 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
     for key, disp in full_people.items():
         toks = key.split()
         owner = _unique(
-            k for k in full_people
+            k
+            for k in full_people
             if k != key and k.split()[-1] == toks[-1] and set(toks) <= set(k.split())
         )
         longest[key] = full_people[owner] if owner else disp
@@ -66,7 +67,8 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
                 return by_first
         else:
             by_sub = _unique(
-                longest[k] for k in longest
+                longest[k]
+                for k in longest
                 if k.split()[-1] == toks[-1] and set(toks) <= set(k.split())
             )
             if by_sub:
@@ -83,14 +85,18 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
             if lf == f:
                 return longer
         if name.isupper() and 2 <= len(name.replace("-", "")) <= 8:
-            hit = _unique(o for o in org_names if acronym(o) == name.replace("-", "").upper()
-                          and o != name)
+            hit = _unique(
+                o for o in org_names if acronym(o) == name.replace("-", "").upper() and o != name
+            )
             if hit:
                 return hit
         if toks:
             hit = _unique(
-                o for o in org_names
-                if o != name and fold(o).split()[-1] == toks[-1] and set(toks) < set(fold(o).split())
+                o
+                for o in org_names
+                if o != name
+                and fold(o).split()[-1] == toks[-1]
+                and set(toks) < set(fold(o).split())
             )
             if hit:
                 return hit
@@ -102,7 +108,8 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
         if m.kind == "handle":
             handle = fold(m.name).lstrip("@").replace(" ", "")
             canon = _unique(
-                disp for key, disp in longest.items()
+                disp
+                for key, disp in longest.items()
                 if len(key.split()[-1]) >= 3 and key.split()[-1] in handle
             )
             if canon:
@@ -115,8 +122,10 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
                     m.kind = "organization"
             elif canon is not None and m.kind == "unknown":
                 m.kind = "person"
-        elif m.kind == "organization" and org_canonical(m.name) in (None, m.name) and (
-            person_canonical(m.name)
+        elif (
+            m.kind == "organization"
+            and org_canonical(m.name) in (None, m.name)
+            and (person_canonical(m.name))
         ):
             # "Trump had backed Brooks", "Salcedo-Kerr's backers": a surname tagged ORG when
             # the document names that person in full

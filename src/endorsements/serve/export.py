@@ -13,10 +13,23 @@ from typing import TextIO
 from ..store import LedgerRow
 
 EXPORT_COLUMNS = (
-    "id", "endorser", "endorser_type", "stance", "endorsee", "race", "kind", "first_seen",
-    "last_seen", "sources", "n_evidence", "best_evidence", "confidence",
+    "id",
+    "endorser",
+    "endorser_type",
+    "stance",
+    "endorsee",
+    "race",
+    "kind",
+    "first_seen",
+    "last_seen",
+    "sources",
+    "n_evidence",
+    "best_evidence",
+    "confidence",
 )
 FORMATS = ("csv", "json", "jsonl")
+#: Joins a row's sources in CSV; paths and URLs may hold spaces, but not " | ".
+SOURCE_SEPARATOR = " | "
 
 
 def write_export(rows: Iterable[LedgerRow], fmt: str, out: TextIO) -> int:
@@ -29,7 +42,7 @@ def write_export(rows: Iterable[LedgerRow], fmt: str, out: TextIO) -> int:
         writer.writeheader()
         for row in rows:
             d = row.to_dict()
-            d["sources"] = " ".join(d["sources"])
+            d["sources"] = SOURCE_SEPARATOR.join(d["sources"])
             writer.writerow({k: "" if d[k] is None else d[k] for k in EXPORT_COLUMNS})
             n += 1
     elif fmt == "jsonl":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.table import Table
+from rich.text import Text
 
 from ..store import LedgerRow
 
@@ -21,10 +22,14 @@ def ledger_table(rows: Iterable[LedgerRow], title: str | None = None) -> Table:
     table.add_column("Sources", justify="right")
     table.add_column("Best evidence", overflow="fold", max_width=60)
     for row in rows:
-        stance = f"[{STANCE_STYLE.get(row.stance, 'white')}]{row.stance}[/]"
+        # Text(), never markup: names and evidence come from untrusted articles ("[/b]")
         table.add_row(
-            row.endorser, stance, row.endorsee, row.race or "",
+            Text(row.endorser),
+            Text(row.stance, style=STANCE_STYLE.get(row.stance, "")),
+            Text(row.endorsee),
+            Text(row.race or ""),
             row.first_seen.isoformat() if row.first_seen else "",
-            str(len(row.sources)), row.best_evidence,
+            str(len(row.sources)),
+            Text(row.best_evidence),
         )
     return table

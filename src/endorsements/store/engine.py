@@ -141,3 +141,14 @@ def open_engine(url: str) -> Engine:
         reason = getattr(exc, "orig", None) or exc
         raise StoreError(f"cannot open ledger {shown}: {reason}") from exc
     return engine
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for other backends, in-memory or unparsable URLs)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if not _is_file_sqlite(parsed) or parsed.database is None:
+        return None
+    return Path(parsed.database)
