@@ -18,7 +18,7 @@ from .arguments import Arg, ArgumentFinder
 from .attributes import date_of, endorser_type, race_of
 from .coref import Coref
 from .filters import blocking_reason, non_election_object
-from .mentions import Mention, MentionIndex
+from .mentions import Mention, MentionIndex, promote_people
 from .model import load_model
 from .patterns import PATTERNS, Candidate, joined_by
 from .quotes import QuoteIndex
@@ -114,7 +114,9 @@ class RuleExtractor:
                 and not (tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN")
             ):
                 index.at(tok)
+        promote_people(index.mentions, doc)
         aliases = cluster_mentions(index.mentions)
+        index.resolver = lambda ms: aliases.update(cluster_mentions(ms))
         coref = Coref(index)
         quotes = QuoteIndex(doc)
         finder = ArgumentFinder(index, coref, quotes)

@@ -8,12 +8,13 @@ NER spans *and* from runs of proper nouns, then trimmed of titles and party tags
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve.names import clean_name, is_titleish
-from .lexicon import BALLOT_HEADS
+from .lexicon import BALLOT_HEADS, PERSON_DESCRIPTORS
 
 ENT_KINDS = {
     "PERSON": "person",
@@ -243,6 +244,21 @@ GENERIC_ORGS = {
 }
 
 
+def _looks_like_person(span: Span, name: str) -> bool:
+    """An ORG span that is a person's name: no organization word in it, and a person's role
+    or title right before it ("community organizer Beatriz Salcedo-Kerr"), or a hyphenated
+    double surname ("Salcedo-Kerr")."""
+    if ORG_HEADS.search(name) or MEDIA_NAME.search(name) or len(name.split()) > 3:
+        return False
+    if not all(w[:1].isupper() for w in name.split()):
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and (prev.lemma_.lower() in PERSON_DESCRIPTORS or is_titleish(prev.text)):
+        return True
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+-[A-Z][a-z]+", name))
+
+
 def _is_dateline(span: Span) -> bool:
     """ "PARIS —" / "BENGALURU, India (Wire) —": a capitalized place opening a paragraph."""
     doc = span.doc
@@ -315,6 +331,64 @@ def _repair(span: Span, kind: str) -> Span:
     return doc[start:end]
 
 
+AMBIGUOUS_KINDS = {"place", "group", "unknown", "product", "other", "event"}
+PERSON_VERBS = {"say", "tell", "endorse", "campaign", "write", "tweet", "post", "add",
+                "declare", "urge", "insist", "recall", "joke"}
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov",
+                 "governor", "mayor", "councilwoman", "councilman", "councilmember",
+                 "congressman", "congresswoman", "judge", "sheriff", "president", "minister",
+                 "assemblywoman", "assemblyman", "sir", "dame", "lord", "lady", "mp"}
+PARTY_TAG_AFTER = re.compile(r"^\s*(?:\(|,\s*)[DRI](?:-[A-Z]|\b)")
+
+
+def _person_evidence(m: Mention, doc: Doc) -> bool:
+    """Does the text treat this mention as a person? A title or role word before it, a role
+    in apposition, a party tag after it, or saying and endorsing as its own subject."""
+    span = doc[m.start:m.end]
+    head = span.root
+    prev = doc[m.start - 1] if m.start > 0 else None
+    title = m.attrs.get("title", "").lower().replace(".", "").split()
+    if set(title) & PERSON_TITLES:
+        return True
+    if prev is not None and (
+        prev.lower_.rstrip(".") in PERSON_TITLES
+        or (prev.lemma_.lower() in PERSON_DESCRIPTORS and prev.dep_ == "compound"
+            and m.start <= prev.head.i < m.end)
+    ):
+        return True
+    for c in head.children:
+        if c.dep_ == "appos" and c.lemma_.lower() in PERSON_DESCRIPTORS:
+            return True
+    if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_DESCRIPTORS:
+        return True
+    if PARTY_TAG_AFTER.match(doc.text[span.end_char:span.end_char + 12]):
+        return True
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in PERSON_VERBS and (
+        len(m.name.split()) > 1)
+
+
+def promote_people(mentions: list[Mention], doc: Doc) -> None:
+    """Names the small model tags as places or groups become people when the text says so.
+
+    Unfamiliar names ("Margarethe Oyelowo", "Caspian Dreyfuss") are often tagged GPE or NORP.
+    The evidence is pooled over every mention of the same name and its surname, so one
+    "Sen. Oyelowo" is enough for the bare "Oyelowo" elsewhere.
+    """
+    names = {m.name for m in mentions if m.kind in AMBIGUOUS_KINDS and _person_evidence(m, doc)}
+    names |= {n.split()[-1] for n in names}
+    for m in mentions:
+        if m.kind in AMBIGUOUS_KINDS and m.name in names:
+            m.kind = "person"
+    # a two-word ambiguous name whose surname stands alone elsewhere is a person's name
+    singles = {m.name for m in mentions if len(m.name.split()) == 1}
+    for m in mentions:
+        parts = m.name.split()
+        if m.kind in ("place", "group") and len(parts) == 2 and parts[1] in singles and (
+            parts[0][:1].isupper()
+        ):
+            m.kind = "person"
+
+
 class MentionIndex:
     """All mentions of a doc with a token -> mention lookup."""
 
@@ -322,6 +396,8 @@ class MentionIndex:
         self.doc = doc
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
+        #: Set once the document's mentions are clustered; re-run for late mentions.
+        self.resolver: Callable[[list[Mention]], object] | None = None
         for ent in doc.ents:
             kind = ENT_KINDS.get(ent.label_)
             if kind is None:
@@ -351,6 +427,8 @@ class MentionIndex:
             return None
         if kind == "group" and (name.casefold() in PARTY_WORDS or PARTY_HINTS.search(name)):
             kind = "organization"
+        if kind == "organization" and _looks_like_person(span, name):
+            kind = "person"
         if (
             name.split()[-1].lower() in BALLOT_HEADS
             and len(name.split()) > 1
@@ -421,6 +499,9 @@ class MentionIndex:
         m = self.by_token.get(tok.i)
         if m is not None:
             return m
+        if tok.pos_ != "PROPN" and tok.is_title and tok.is_alpha and self._is_known_surname(tok):
+            # "Quon, for his part, was endorsed": a sentence-initial surname tagged NOUN
+            return self._resolved(self._add_span(tok.doc[tok.i:tok.i + 1], "unknown"))
         if tok.pos_ != "PROPN" or is_titleish(tok.text) or not tok.is_title:
             return None
         if tok.ent_type_ and tok.ent_type_ not in ENT_KINDS:
@@ -441,7 +522,16 @@ class MentionIndex:
                 return self.by_token.get(tok.i)
         for m in overlapped.values():
             self._drop(m)
-        return self._add_span(span, "unknown")
+        return self._resolved(self._add_span(span, "unknown"))
+
+    def _is_known_surname(self, tok: Token) -> bool:
+        return any(m.kind == "person" and m.name.split()[-1] == tok.text for m in self.mentions)
+
+    def _resolved(self, m: Mention | None) -> Mention | None:
+        """A mention added after clustering gets its canonical name the same way."""
+        if m is not None and self.resolver is not None:
+            self.resolver(self.mentions)
+        return m
 
     def nearest_measure(self, tok: Token, lookback: int = 3) -> Mention | None:
         """The ballot measure a bare "Yes"/"No" is about: in the sentence, else just before."""

@@ -52,8 +52,8 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
 
     def person_canonical(name: str) -> str | None:
         toks = name_tokens(name)
-        if not toks:
-            return None
+        if not toks or (name.isupper() and len(name) > 1 and " " not in name):
+            return None  # an acronym is not somebody's surname
         key = " ".join(toks)
         if key in longest:
             return longest[key]
