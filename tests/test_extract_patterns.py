@@ -160,26 +160,22 @@ VERB_CASES = [
         "second-nomination-possessive",
         "Diane Foster quickly seconded Peter Varga's nomination for council president.",
         {("Diane Foster", SUP, "Peter Varga")},
-        gap="'nomination' object not expanded to its possessor: missed",
     ),
     case(
         "second-nomination-of",
         "Diane Foster seconded the nomination of Peter Varga.",
         {("Diane Foster", SUP, "Peter Varga")},
-        gap="'nomination of X' object not expanded to X: missed",
     ),
     # re-endorse
     case(
         "re-endorse-hyphen",
         "The Lakeside Gazette re-endorsed Mayor Carla Jensen on Sunday.",
         {("Lakeside Gazette", SUP, "Carla Jensen")},
-        gap="tokenizer splits 're-endorsed' into re/-/endorsed; parse breaks: missed",
     ),
     case(
         "re-endorse-hyphen-passive",
         "Mayor Carla Jensen was re-endorsed by the Millbrook Herald.",
         {("Millbrook Herald", SUP, "Carla Jensen")},
-        gap="tokenizer splits 're-endorsed' (passive): missed",
     ),
     case(
         "reendorse-closed",
@@ -340,8 +336,6 @@ VERB_CASES = [
         "reject-and-endorse",
         "The Lakeside Gazette rejected Mark Bell and endorsed his challenger, Helen Brandt.",
         {("Lakeside Gazette", OPP, "Mark Bell"), ("Lakeside Gazette", SUP, "Helen Brandt")},
-        gap="a cue conjoined to 'rejected' (a NEGATING_GOVERNOR) counts as negated: "
-        "support for Helen Brandt missed",
     ),
     case(
         "reject-urged-voters",
@@ -398,8 +392,6 @@ VERB_CASES = [
         "un-endorse-hyphen",
         "Maria Lopez un-endorsed Greg Thornton on Friday.",
         {("Maria Lopez", WD, "Greg Thornton")},
-        gap="tokenizer splits 'un-endorsed'; the hyphen rule fires instead: wrong stance "
-        "(support) and garbled endorser 'Maria Lopez un'",
     ),
     case(
         "unendorse-voted-to",
@@ -549,8 +541,6 @@ CLAUSE_CASES = [
             ("Riverside Teachers Union", SUP, "Helen Brandt"),
             ("Westside Tenants Union", SUP, "Helen Brandt"),
         },
-        gap="'and so has the X' parsed with X as dobj of 'has'; gapping reads nsubj only: "
-        "second endorser missed",
     ),
     case(
         "gapping-so-did-org",
@@ -561,7 +551,6 @@ CLAUSE_CASES = [
         "gapping-as-did",
         "Linda Haas endorsed Greg Thornton, as did Walter Grant.",
         {("Linda Haas", SUP, "Greg Thornton"), ("Walter Grant", SUP, "Greg Thornton")},
-        gap="'as did B' gapping not handled: second endorser missed",
     ),
     case(
         "urge-voters-back",
@@ -616,8 +605,6 @@ NOUN_CASES = [
         "poss-support-never-wavered",
         "Gov. Robert Chen's support for Angela Torres has never wavered.",
         {("Robert Chen", SUP, "Angela Torres")},
-        gap="negation of the governing verb ('has never wavered') blocks the noun's "
-        "relation: missed",
     ),
     case(
         "receive-won-backing",
@@ -653,8 +640,6 @@ NOUN_CASES = [
         "receive-announced-endorsements-from",
         "Victor Alvarez announced endorsements from Carla Jensen and Frank Moreno.",
         {("Carla Jensen", SUP, "Victor Alvarez"), ("Frank Moreno", SUP, "Victor Alvarez")},
-        gap="'announced endorsements from A and B': announce is a give-verb, not a "
-        "receive-verb: missed",
     ),
     case(
         "with-the-backing-of",
@@ -680,14 +665,11 @@ NOUN_CASES = [
         "give-threw-weight",
         "Former President Walter Grant threw his weight behind Julia Weber.",
         {("Walter Grant", SUP, "Julia Weber")},
-        gap="'weight' is a GIVE_OBJECT but not a NOUN_CUE, so the give-noun rule never "
-        "runs: missed",
     ),
     case(
         "give-threw-weight-org",
         "The Harbor County Democratic Party threw its weight behind Samuel Ortiz.",
         {("Harbor County Democratic Party", SUP, "Samuel Ortiz")},
-        gap="'threw its weight behind X' never reaches the give-noun rule: missed",
     ),
     case(
         "give-threw-support",
@@ -703,8 +685,6 @@ NOUN_CASES = [
         "give-endorsement-to",
         "The Lakeside Gazette gave its endorsement to Carla Jensen.",
         {("Lakeside Gazette", SUP, "Carla Jensen")},
-        gap="'gave its endorsement to X' with 'to' parsed as dative: the preposition itself "
-        "is taken as the endorsee: missed",
     ),
     case(
         "agent-among-endorsers-inverted",
@@ -766,14 +746,11 @@ NOUN_CASES = [
         "agent-campaign-co-chair-appos",
         "Rep. Alan Brooks, Julia Weber's campaign co-chair, spoke first.",
         {("Alan Brooks", SUP, "Julia Weber")},
-        gap="tokenizer splits 'co-chair' into co/-/chair, so the agent noun is never seen: missed",
     ),
     case(
         "agent-campaign-chair-before-name",
         "Julia Weber's campaign chair, Rep. Alan Brooks, spoke first.",
         {("Alan Brooks", SUP, "Julia Weber")},
-        gap="role noun before the name ('X's campaign chair, A,'): the appositive name is "
-        "not taken as the endorser: missed",
     ),
     case(
         "pick-appos",
@@ -809,8 +786,6 @@ NOUN_CASES = [
         "hyphen-candidate-compound",
         "Mayor Carla Jensen spoke. Jensen-backed candidate Tom Whitaker won.",
         {("Carla Jensen", SUP, "Tom Whitaker")},
-        gap="'X-backed candidate Name' (no comma): 'candidate' is a compound of the name "
-        "and is not expanded to it: missed",
     ),
     case(
         "hyphen-union-description",
@@ -851,8 +826,6 @@ NOUN_CASES = [
         "withdraw-switched-endorsement",
         "Sen. Nora Kim switched her endorsement from Greg Thornton to Julia Weber.",
         {("Nora Kim", WD, "Greg Thornton"), ("Nora Kim", SUP, "Julia Weber")},
-        gap="'from X' parsed on the noun ('her endorsement from X'); the switch rule reads "
-        "the verb's preps only: withdraw from Greg Thornton missed",
     ),
     case(
         "withdraw-paused",
@@ -863,15 +836,11 @@ NOUN_CASES = [
         "withdraw-put-a-pause",
         "The Westside Tenants Union put a pause on its endorsement of Tom Fenwick.",
         {("Westside Tenants Union", WD, "Tom Fenwick")},
-        gap="'on' attaches to 'put', not 'pause', so the withdrawal noun is not seen: "
-        "reported as support (wrong stance)",
     ),
     case(
         "withdraw-put-on-hold",
         "The Westside Tenants Union put its endorsement of Tom Fenwick on hold.",
         {("Westside Tenants Union", WD, "Tom Fenwick")},
-        gap="'put its endorsement on hold' not a withdrawal form: reported as support "
-        "(wrong stance)",
     ),
 ]
 
@@ -916,7 +885,6 @@ SPEECH_CASES = [
         "quote-proud-to-endorse",
         '"I am proud to endorse Samuel Ortiz," said Dan Riley.',
         {("Dan Riley", SUP, "Samuel Ortiz")},
-        gap="'proud to endorse': an xcomp of an adjective gets no subject: missed",
     ),
     case(
         "quote-elect-imperative",
@@ -935,14 +903,11 @@ SPEECH_CASES = [
         "Proud to stand with Helen Brandt for school board. Vote for Helen Brandt on June 4!\n"
         "— Frank Moreno (@frankmoreno) March 3, 2024",
         {("Frank Moreno", SUP, "Helen Brandt")},
-        gap="signature on its own line: the post is taken to start at the signature line, "
-        "so the body above has no speaker: missed",
     ),
     case(
         "tweet-signature-own-line-endorse",
         "I endorse Priya Natarajan for city council.\n— Rosa Delgado (@rosadelgado) May 9, 2024",
         {("Rosa Delgado", SUP, "Priya Natarajan")},
-        gap="signature on its own line: first-person 'I' in the body has no speaker: missed",
     ),
     case(
         "transcript-has-my-vote",
@@ -969,15 +934,12 @@ SPEECH_CASES = [
             ("Lakeside Gazette editorial board", SUP, "Carla Jensen"),
             ("Lakeside Gazette editorial board", OPP, "Measure K"),
         },
-        gap="'<Paper> editorial board' yields no media organization (NER tags only "
-        "'Gazette', as PERSON), so editorial 'We' has no publication: both missed",
     ),
     case(
         "editorial-herald-board-our-pick",
         "The Harbor Herald editorial board met with both candidates. Samuel Ortiz is our pick "
         "for sheriff.",
         {("Harbor Herald editorial board", SUP, "Samuel Ortiz")},
-        gap="'<Paper> editorial board' not recognized as a publication: missed",
     ),
     case(
         "editorial-daily-news-board",
@@ -1008,7 +970,6 @@ SPEECH_CASES = [
         "The editorial board of the Lakeside Gazette interviewed the candidates. Our choice "
         "for mayor is Carla Jensen.",
         {("Lakeside Gazette", SUP, "Carla Jensen")},
-        gap="'Our choice ... is X' (cue noun as subject, name as attribute) not handled: missed",
     ),
 ]
 
@@ -1028,8 +989,6 @@ BALLOT_CASES = [
         "ballot-recommend-no-sentence-final",
         "The Harbor Chamber of Commerce recommends a No on Measure B.",
         {("Harbor Chamber of Commerce", OPP, "Measure B")},
-        gap="sentence-final one-letter measure: 'B.' keeps the period as one token and is "
-        "not recognized as a measure: missed",
     ),
     case(
         "ballot-urging-no-vote",
@@ -1091,8 +1050,6 @@ COREF_CASES = [
         "description-the-rapper-ner-org",
         "Rapper Marcus Vale grew up in Oakland. On Monday, the rapper endorsed Priya Natarajan.",
         {("Marcus Vale", SUP, "Priya Natarajan")},
-        gap="NER tags 'Rapper Marcus Vale' ORG, so the person descriptor 'the rapper' finds "
-        "no person: missed",
     ),
     case(
         "pronoun-her-object-next-sentence",
@@ -1113,8 +1070,6 @@ COREF_CASES = [
         "pronoun-her-candidacy",
         "Julia Weber launched her bid in April. Walter Grant endorsed her candidacy in May.",
         {("Walter Grant", SUP, "Julia Weber")},
-        gap="'her' in 'endorsed her candidacy' resolves to the clause's own subject (no "
-        "gender known for Walter Grant); self-relation dropped: missed",
     ),
 ]
 
@@ -1144,8 +1099,6 @@ ACT_CASES = [
         "act-appeared-in-ad",
         "Actress Dana Cole appeared in a campaign ad for Omar Haddad.",
         {("Dana Cole", SUP, "Omar Haddad")},
-        gap="'appear' is a MODAL_GOVERNOR ('appear to'), so 'appeared in a campaign ad for "
-        "X' is blocked as modal: missed",
     ),
 ]
 
@@ -1247,20 +1200,16 @@ NEGATIVE_CASES = [
         "neg-hoped-to-win",
         "Maria Lopez hoped to win the endorsement of the Riverside Teachers Union.",
         set(),
-        gap="lemmatizer gives 'hop' for 'hoped', so the modal governor is missed: extra "
-        "receive-noun relation (Riverside Teachers Union -> Maria Lopez)",
     ),
     case(
         "neg-hoping-to-win",
         "Maria Lopez is hoping to win the endorsement of the Riverside Teachers Union.",
         set(),
-        gap="'hoping' lemmatized 'hop': extra receive-noun relation",
     ),
     case(
         "neg-defeated-in-runoff",
         "Helen Brandt defeated Mark Bell in the runoff.",
         set(),
-        gap="electoral 'X defeated Y' read as opposition: extra (Helen Brandt, oppose, Mark Bell)",
     ),
     case(
         "neg-voters-rejected", "Voters in the district rejected Measure 12 by a wide margin.", set()

@@ -27,6 +27,7 @@ CAMPAIGN_NOUNS = {
     "ticket",
     "effort",
     "race",
+    "nomination",
 }
 
 
@@ -138,6 +139,13 @@ class ArgumentFinder:
             if tok.lemma_.lower() in CAMPAIGN_NOUNS:
                 # "endorsing his candidacy", "donate to Gomez's campaign": whose campaign
                 owners = [c for c in tok.children if c.dep_ == "poss"]
+                owners += [
+                    p
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
                 if owners:
                     return [
                         Arg(a.mention, a.token, a.via if a.via != "name" else "name")

@@ -151,7 +151,10 @@ class RuleExtractor:
             return
         # Resolve the role written as a name first, so a pronoun in the other role can avoid
         # it: "Kardashian ... endorsing him" -> "him" is not Kardashian.
-        endorsee_pronoun = any(t.pos_ == "PRON" for t in cand.endorsees)
+        endorsee_pronoun = any(
+            t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+            for t in cand.endorsees
+        )  # "endorsed him", "endorsed her candidacy"
         endorser_pronoun = any(t.pos_ == "PRON" for t in cand.endorsers)
         endorsers: list[Arg] = []
         if endorsee_pronoun and not endorser_pronoun:

@@ -14,7 +14,6 @@ from .lexicon import (
     MODAL_AUX,
     MODAL_GOVERNORS,
     NEGATING_GOVERNORS,
-    NEGATIONS,
     NON_ELECTION_OBJECTS,
     REPORTING_VERBS,
 )
@@ -23,21 +22,43 @@ CONDITION_MARKS = {"if", "unless", "whether", "should", "once"}
 CONDITION_WORDS = {"if", "unless", "provided", "assuming"}
 
 
-def _chain(tok: Token) -> list[Token]:
-    """The cue and the verbs that govern it as complements ("declined to [endorse]")."""
-    out = [tok]
+#: Arcs by which a claim's truth depends on the word above it.
+COMPLEMENT_ARCS = {
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "acl",
+    "relcl",
+    "pcomp",
+    "prep",
+    "pobj",
+    "dobj",
+    "attr",
+    "conj",
+    "oprd",
+    "acomp",
+}
+
+
+def _chain(tok: Token) -> list[tuple[Token, str]]:
+    """The cue and the words that govern it, each with the arc it was reached by."""
+    out = [(tok, "")]
     cur = tok
-    for _ in range(5):
-        if (
-            cur.dep_
-            in ("xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "attr")
-            and cur.head != cur
-        ):
+    for _ in range(6):
+        if cur.dep_ in COMPLEMENT_ARCS and cur.head != cur:
+            out.append((cur.head, cur.dep_))
             cur = cur.head
-            out.append(cur)
         else:
             break
     return out
+
+
+def _lemma(tok: Token) -> str:
+    """The lemma, mended where the small model's lemmatizer is wrong ("hoped" -> "hop")."""
+    low = tok.lower_
+    if low in ("hoped", "hoping", "hopes"):
+        return "hope"
+    return tok.lemma_.lower()
 
 
 def _first_person_declaration(verb: Token) -> bool:
@@ -49,47 +70,69 @@ def _first_person_declaration(verb: Token) -> bool:
     )
 
 
-def blocking_reason(anchor: Token, cue: Token) -> str | None:
-    """Why the claim at `anchor` is not asserted, or None when it is."""
-    chain = _chain(anchor)
-    if cue != anchor and cue not in chain:
-        chain = [cue, *chain]
-    reported = False
-    for depth, verb in enumerate(chain):
-        children = list(verb.children)
-        lemmas = {c.lower_ for c in children}
-        if depth > 0 and verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX", "ADJ"):
-            # a noun or preposition on the way up: keep climbing, nothing to check here
-            continue
-        if lemmas & NEGATIONS and any(c.dep_ == "neg" for c in children):
+def _own_checks(verb: Token, reported: bool, declaration: bool) -> str | None:
+    """Negation, modality, future, condition and hedging written on this verb itself."""
+    for c in verb.children:
+        if c.dep_ == "neg":
             return "negated"
-        if any(c.dep_ == "neg" for c in children):
-            return "negated"
-        if depth > 0 and verb.lemma_.lower() in NEGATING_GOVERNORS and verb.pos_ in ("VERB", "ADJ"):
-            return "negated"
-        for c in children:
-            if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
-                return "modal"
-            if (
-                c.dep_ == "aux"
-                and c.lower_ in FUTURE_AUX
-                and not reported
-                and not (depth == 0 and _first_person_declaration(verb))
-            ):
-                head = verb.head if verb.dep_ == "ccomp" else None
-                if (
-                    head is None
-                    or head.lemma_.lower() not in REPORTING_VERBS
-                    or head.tag_ not in ("VBD", "VBN")
-                ):
-                    return "future"
-            if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
-                return "conditional"
-            if c.dep_ == "advmod" and c.lower_ in HEDGES:
-                return "hedged"
-        if depth > 0 and verb.lemma_.lower() in MODAL_GOVERNORS:
+        if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
             return "modal"
-        if verb.lemma_.lower() in REPORTING_VERBS and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        if c.dep_ == "aux" and c.lower_ in FUTURE_AUX and not reported and not declaration:
+            head = verb.head if verb.dep_ == "ccomp" else None
+            if (
+                head is None
+                or head.lemma_.lower() not in REPORTING_VERBS
+                or head.tag_ not in ("VBD", "VBN")
+            ):
+                return "future"
+        if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
+            return "conditional"
+        if c.dep_ == "advmod" and c.lower_ in HEDGES:
+            return "hedged"
+    return None
+
+
+def blocking_reason(anchor: Token, cue: Token) -> str | None:
+    """Why the claim at `anchor` is not asserted, or None when it is.
+
+    The anchor's own negation, modal or future auxiliary, condition or hedge blocks it. Above
+    it, a governing verb blocks when the claim is its complement: "declined to [endorse]",
+    "is expected to [endorse]", "denied that she [endorsed]", "incorrectly reported that...".
+    Coordination passes only the auxiliaries on: in "rejected X and endorsed Y" the first
+    verb says nothing about the second.
+    """
+    if cue != anchor and any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in cue.children
+    ):
+        return "negated"  # "no endorsement from X", "won neither endorsement"
+    chain = _chain(anchor)
+    reported = False
+    declaration = _first_person_declaration(anchor)
+    for depth, (verb, arc) in enumerate(chain):
+        is_verbal = verb.pos_ in ("VERB", "AUX", "ADJ") or verb.dep_ == "ROOT"
+        if depth > 0 and not is_verbal:
+            continue  # a noun or preposition on the way up
+        if depth == 0:
+            reason = _own_checks(verb, reported, declaration)
+            if reason:
+                return reason
+        elif arc == "conj":
+            # shared auxiliaries sit on the first conjunct: "has not endorsed or backed X"
+            if any(c.dep_ in ("neg",) for c in verb.children) and not any(
+                c.dep_ in ("aux", "auxpass") for c in chain[depth - 1][0].children
+            ):
+                return "negated"
+            continue
+        else:
+            reason = _own_checks(verb, reported, False)
+            if reason and not (reason == "future" and arc in ("prep", "pobj", "dobj")):
+                return reason
+            lemma = _lemma(verb)
+            if lemma in NEGATING_GOVERNORS and arc in ("xcomp", "ccomp", "prep", "pobj", "dobj"):
+                return "negated"
+            if lemma in MODAL_GOVERNORS and arc in ("xcomp", "ccomp"):
+                return "modal"
+        if _lemma(verb) in REPORTING_VERBS and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
             reported = True
         if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children

@@ -41,8 +41,9 @@ VERB_CUES: dict[str, VerbCue] = {
     "donate": VerbCue("support", "donation", ("to",), takes_object=False),
     "contribute": VerbCue("support", "donation", ("to",), takes_object=False),
     "oppose": VerbCue("oppose", "endorsement"),
-    "reject": VerbCue("oppose", "endorsement"),
+    # only as a purpose: "spent heavily to defeat X" (see patterns.verb_candidates)
     "defeat": VerbCue("oppose", "campaigning"),
+    "reject": VerbCue("oppose", "endorsement"),
     "unendorse": VerbCue("withdraw", "endorsement"),
     "un-endorse": VerbCue("withdraw", "endorsement"),
     "disavow": VerbCue("withdraw", "endorsement"),
@@ -440,6 +441,7 @@ NEGATING_GOVERNORS = {
 }
 # Governors that make the cue hypothetical or future: "is expected to endorse".
 MODAL_GOVERNORS = {
+    "about",  # "is about to endorse"
     "expect",
     "plan",
     "consider",

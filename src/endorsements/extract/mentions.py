@@ -191,6 +191,12 @@ MEDIA_NAME = re.compile(
     r"guardian|independent|mail|express|magazine|weekly)\b",
     re.I,
 )
+PUBLICATION_PHRASE = re.compile(
+    r"(?P<name>(?:The )?(?:[A-Z][\w'’-]+ ){0,3}(?:Gazette|Herald|Times|Post|Tribune|Journal|"
+    r"Chronicle|Ledger|Courier|Sentinel|Register|Clarion|Examiner|Observer|Inquirer|Dispatch|"
+    r"Star|Sun|Tide|Bulletin|Record|Press|Mercury|Beacon|Monitor|Standard|Telegraph|Guardian|"
+    r"Daily|News|Review|Globe))(?:'s|’s)? [Ee]ditorial [Bb]oard"
+)
 ORG_HEADS = re.compile(
     r"\b(union|association|federation|council|coalition|party|committee|guild|league|"
     r"alliance|pac|fund|club|caucus|society|brotherhood|chamber|network|movement|front|"
@@ -248,6 +254,9 @@ def _looks_like_person(span: Span, name: str) -> bool:
     """An ORG span that is a person's name: no organization word in it, and a person's role
     or title right before it ("community organizer Beatriz Salcedo-Kerr"), or a hyphenated
     double surname ("Salcedo-Kerr")."""
+    first = span[0] if span[0].lower_ != "the" or len(span) == 1 else span[1]
+    if first.lower_.rstrip(".") in PERSON_TITLES or first.lower_ in PERSON_DESCRIPTORS:
+        return len(span) > 1 and not ORG_HEADS.search(name)  # "Rapper Marcus Vale"
     if ORG_HEADS.search(name) or MEDIA_NAME.search(name) or len(name.split()) > 3:
         return False
     if not all(w[:1].isupper() for w in name.split()):
@@ -294,7 +303,11 @@ def _repair(span: Span, kind: str) -> Span:
                 and all(
                     t.pos_ in ("PROPN", "PART", "PUNCT")
                     and t.text not in (",", "(", ")", '"')
-                    and t.ent_type_ in ("", span.label_)
+                    and (
+                        t.ent_type_ in ("", span.label_)
+                        # "Priya" + "Natarajan-Wells" split by the model: one person
+                        or (t.ent_type_ == "PERSON" and last.dep_ == "compound")
+                    )
                     for t in doc[end : head.i + 1]
                 )
             )
@@ -332,19 +345,57 @@ def _repair(span: Span, kind: str) -> Span:
 
 
 AMBIGUOUS_KINDS = {"place", "group", "unknown", "product", "other", "event"}
-PERSON_VERBS = {"say", "tell", "endorse", "campaign", "write", "tweet", "post", "add",
-                "declare", "urge", "insist", "recall", "joke"}
-PERSON_TITLES = {"mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov",
-                 "governor", "mayor", "councilwoman", "councilman", "councilmember",
-                 "congressman", "congresswoman", "judge", "sheriff", "president", "minister",
-                 "assemblywoman", "assemblyman", "sir", "dame", "lord", "lady", "mp"}
+PERSON_VERBS = {
+    "say",
+    "tell",
+    "endorse",
+    "campaign",
+    "write",
+    "tweet",
+    "post",
+    "add",
+    "declare",
+    "urge",
+    "insist",
+    "recall",
+    "joke",
+}
+PERSON_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "councilwoman",
+    "councilman",
+    "councilmember",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "sheriff",
+    "president",
+    "minister",
+    "assemblywoman",
+    "assemblyman",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mp",
+}
 PARTY_TAG_AFTER = re.compile(r"^\s*(?:\(|,\s*)[DRI](?:-[A-Z]|\b)")
 
 
 def _person_evidence(m: Mention, doc: Doc) -> bool:
     """Does the text treat this mention as a person? A title or role word before it, a role
     in apposition, a party tag after it, or saying and endorsing as its own subject."""
-    span = doc[m.start:m.end]
+    span = doc[m.start : m.end]
     head = span.root
     prev = doc[m.start - 1] if m.start > 0 else None
     title = m.attrs.get("title", "").lower().replace(".", "").split()
@@ -352,8 +403,11 @@ def _person_evidence(m: Mention, doc: Doc) -> bool:
         return True
     if prev is not None and (
         prev.lower_.rstrip(".") in PERSON_TITLES
-        or (prev.lemma_.lower() in PERSON_DESCRIPTORS and prev.dep_ == "compound"
-            and m.start <= prev.head.i < m.end)
+        or (
+            prev.lemma_.lower() in PERSON_DESCRIPTORS
+            and prev.dep_ == "compound"
+            and m.start <= prev.head.i < m.end
+        )
     ):
         return True
     for c in head.children:
@@ -361,10 +415,13 @@ def _person_evidence(m: Mention, doc: Doc) -> bool:
             return True
     if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_DESCRIPTORS:
         return True
-    if PARTY_TAG_AFTER.match(doc.text[span.end_char:span.end_char + 12]):
+    if PARTY_TAG_AFTER.match(doc.text[span.end_char : span.end_char + 12]):
         return True
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in PERSON_VERBS and (
-        len(m.name.split()) > 1)
+    return (
+        head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in PERSON_VERBS
+        and (len(m.name.split()) > 1)
+    )
 
 
 def promote_people(mentions: list[Mention], doc: Doc) -> None:
@@ -383,8 +440,11 @@ def promote_people(mentions: list[Mention], doc: Doc) -> None:
     singles = {m.name for m in mentions if len(m.name.split()) == 1}
     for m in mentions:
         parts = m.name.split()
-        if m.kind in ("place", "group") and len(parts) == 2 and parts[1] in singles and (
-            parts[0][:1].isupper()
+        if (
+            m.kind in ("place", "group")
+            and len(parts) == 2
+            and parts[1] in singles
+            and (parts[0][:1].isupper())
         ):
             m.kind = "person"
 
@@ -404,7 +464,16 @@ class MentionIndex:
                 continue
             if _is_dateline(ent):
                 continue
-            self._add_span(_repair(ent, kind), kind)
+            fixed = _repair(ent, kind)
+            if kind != "person" and any(t.ent_type_ == "PERSON" for t in fixed):
+                # "Councilwoman" (NORP) + "Priya Natarajan-Wells" (PERSON): one person; a
+                # place before the name ("Missouri Attorney General X") is not part of it
+                kind = "person"
+                start = fixed.start
+                while start < fixed.end - 1 and doc[start].ent_type_ in ("GPE", "NORP", "LOC"):
+                    start += 1
+                fixed = doc[start : fixed.end]
+            self._add_span(fixed, kind)
         self._add_handles()
         self._add_ballot_measures()
 
@@ -429,6 +498,7 @@ class MentionIndex:
             kind = "organization"
         if kind == "organization" and _looks_like_person(span, name):
             kind = "person"
+            name, attrs = clean_name(span.text, "person")
         if (
             name.split()[-1].lower() in BALLOT_HEADS
             and len(name.split()) > 1
@@ -463,7 +533,7 @@ class MentionIndex:
                 nxt = self.doc[tok.i + 1]
                 if (
                     nxt.like_num
-                    or (nxt.is_upper and len(nxt) <= 3 and nxt.is_alpha)
+                    or re.fullmatch(r"[A-Z]{1,3}\.?", nxt.text)  # "Measure B." ends a sentence
                     or (nxt.text[:1].isdigit())
                 ):
                     if tok.i in self.by_token or nxt.i in self.by_token:
@@ -481,7 +551,7 @@ class MentionIndex:
                         end += 2
                     span = self.doc[tok.i : end]
                     label = tok.text[:1].upper() + tok.text[1:] + " " + self.doc[nxt.i : end].text
-                    m = Mention(span.start, span.end, span.text, label, "measure")
+                    m = Mention(span.start, span.end, span.text, label.rstrip("."), "measure")
                     self.mentions.append(m)
                     for t in span:
                         self.by_token[t.i] = m
@@ -501,7 +571,7 @@ class MentionIndex:
             return m
         if tok.pos_ != "PROPN" and tok.is_title and tok.is_alpha and self._is_known_surname(tok):
             # "Quon, for his part, was endorsed": a sentence-initial surname tagged NOUN
-            return self._resolved(self._add_span(tok.doc[tok.i:tok.i + 1], "unknown"))
+            return self._resolved(self._add_span(tok.doc[tok.i : tok.i + 1], "unknown"))
         if tok.pos_ != "PROPN" or is_titleish(tok.text) or not tok.is_title:
             return None
         if tok.ent_type_ and tok.ent_type_ not in ENT_KINDS:
@@ -533,6 +603,24 @@ class MentionIndex:
             self.resolver(self.mentions)
         return m
 
+    def _publication_from_text(self) -> Mention | None:
+        """ "The Lakeside Gazette editorial board": a paper the model did not tag ORG."""
+        m = PUBLICATION_PHRASE.search(self.doc.text)
+        if m is None:
+            return None
+        span = self.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        if span is None:
+            return None
+        for t in span:
+            old = self.by_token.get(t.i)
+            if old is not None:
+                self._drop(old)
+        found = self._add_span(span, "organization")
+        if found is not None:
+            found.kind = "organization"
+            found.canonical = found.name
+        return found
+
     def nearest_measure(self, tok: Token, lookback: int = 3) -> Mention | None:
         """The ballot measure a bare "Yes"/"No" is about: in the sentence, else just before."""
         sent = tok.sent
@@ -556,7 +644,7 @@ class MentionIndex:
             if m.kind == "organization" and MEDIA_NAME.search(m.canonical or m.name):
                 counts.setdefault(m.canonical or m.name, []).append(m)
         if not counts:
-            return None
+            return self._publication_from_text()
         editorial = [ms for name, ms in counts.items() if re.search(r"editorial|board", name, re.I)]
         best = max(editorial or counts.values(), key=len)
         return best[0]

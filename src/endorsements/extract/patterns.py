@@ -113,6 +113,8 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return before[-1] if before else subjects[0]
     if depth > 4 or verb.head == verb:
         return None
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return subject(verb.head.head, depth + 1)  # "I am proud to endorse X"
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_ in URGE_VERBS:
@@ -175,7 +177,7 @@ def prep_objects(tok: Token, preps: set[str] | tuple[str, ...]) -> list[Token]:
     return [
         p
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in preps
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps  # "gave X to Y": dative "to"
         for p in c.children
         if p.dep_ == "pobj"
     ]
@@ -214,6 +216,10 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
         )
     if cue is None:
         return
+    if tok.lemma_.lower() == "defeat" and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        return  # "Brandt defeated Bell" reports a result; "worked to defeat Bell" opposes
     if is_passive(tok):
         endorsee = passive_subject(tok)
         yield Candidate(
@@ -276,11 +282,18 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
     # Gapping: "A endorsed X, and so has B" / "and so did B"
     for c in tok.children:
         if (
+            c.dep_ in ("advcl", "conj")
+            and c.lemma_ == "do"
+            and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+        ):
+            subjects += [g for g in c.children if g.dep_ == "nsubj"]  # "..., as did B"
+        if (
             c.dep_ == "conj"
             and c.lemma_ in ("have", "do", "be")
             and any(g.lower_ == "so" for g in c.children)
         ):
-            subjects += [g for g in c.children if g.dep_ == "nsubj"]
+            # "and so has the union" parses the union as the object of "has"
+            subjects += [g for g in c.children if g.dep_ in ("nsubj", "dobj", "attr")]
     yield Candidate(tok, cue.stance, cue.kind, "active", subjects, objs, tok, 0.9)
 
 
@@ -296,6 +309,8 @@ def _governor(noun: Token) -> Token:
     return g
 
 
+#: "announced endorsements from A and B": the subject is the one endorsed
+ANNOUNCE_VERBS = {"announce", "unveil", "release", "tout", "roll", "list", "publicize"}
 WITHDRAW_NOUNS = {
     "pause",
     "hold",
@@ -311,11 +326,29 @@ WITHDRAW_NOUNS = {
 
 
 def _halted(tok: Token) -> Token | None:
-    """The withdrawal noun a cue noun hangs on: "a pause on his endorsement"."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "of", "to"):
-        return None
-    noun = tok.head.head
-    return noun if noun.lemma_.lower() in WITHDRAW_NOUNS else None
+    """The withdrawal noun a cue noun hangs on: "a pause on his endorsement", "put a pause
+    on its endorsement", "put its endorsement on hold"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "of", "to"):
+        holder = tok.head.head
+        if holder.lemma_.lower() in WITHDRAW_NOUNS:
+            return holder
+        if (
+            tok.head.lower_ == "on"
+            and holder.pos_ in ("VERB", "AUX")
+            and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAW_NOUNS for c in holder.children
+            )
+        ):
+            return holder  # "put a pause on its endorsement"
+    if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+        for c in tok.head.children:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ == "on"
+                and any(p.lemma_.lower() in ("hold", "ice", "pause") for p in c.children)
+            ):
+                return tok.head  # "put its endorsement on hold"
+    return None
 
 
 def _elided_cue(tok: Token) -> str | None:
@@ -330,6 +363,20 @@ def _elided_cue(tok: Token) -> str | None:
 
 def noun_candidates(tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
+    if (
+        lemma in GIVE_OBJECTS
+        and lemma not in NOUN_CUES
+        and tok.dep_ == "dobj"
+        and (tok.head.lemma_.lower() in GIVE_VERBS)
+    ):
+        # "threw his weight behind X", "lent her name to X"
+        targets = prep_objects(tok.head, ("behind", "to", "for"))
+        subj = subject(tok.head)
+        if targets and subj is not None:
+            yield Candidate(
+                tok, "support", "endorsement", "give-noun", [subj], targets, tok.head, 0.8
+            )
+        return
     if lemma not in NOUN_CUES or tok.pos_ not in ("NOUN", "PROPN"):
         elided = _elided_cue(tok)
         if elided is None:
@@ -341,6 +388,11 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
     glemma = gov.lemma_.lower()
     of_objs = prep_objects(tok, ("of", "for", "to", "behind"))
     from_objs = prep_objects(tok, ("from", "by"))
+    if lemma in ("choice", "pick") and tok.dep_ == "nsubj" and glemma == "be" and poss:
+        named = [c for c in gov.children if c.dep_ in ("attr", "acomp")]
+        if named:
+            yield Candidate(tok, "support", kind, "copula-choice", poss, named, gov, 0.8)
+        return
     if lemma in ("choice", "pick", "vote") and tok.dep_ in ("attr", "acomp") and glemma == "be":
         # "X is my choice"
         subj = subject(gov)
@@ -365,8 +417,9 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         subj = subject(gov) if tok.dep_ == "dobj" else None
         endorsees = of_objs or prep_objects(gov, ("of", "for", "from", "on", "behind"))
         if glemma == "switch":
+            endorsees = []
             # "switched his endorsement from A to B": withdraw A, support B
-            frm = prep_objects(gov, ("from",))
+            frm = prep_objects(tok, ("from",)) + prep_objects(gov, ("from",))
             to = prep_objects(gov, ("to",))
             if frm:
                 yield Candidate(
@@ -389,10 +442,12 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         )
         return
     if poss and of_objs and glemma not in RECEIVE_VERBS | {"have"}:
-        # "Swift's endorsement of Bredesen", "announced her support for X"
-        yield Candidate(tok, stance, kind, "poss-noun", poss, of_objs, gov, 0.85)
+        # "Swift's endorsement of Bredesen", "announced her support for X"; as a subject
+        # ("X's support for Y has never wavered") the noun's relation stands on its own
+        anchor = tok if tok.dep_ in ("nsubj", "nsubjpass") else gov
+        yield Candidate(tok, stance, kind, "poss-noun", poss, of_objs, anchor, 0.85)
         return
-    if glemma in GIVE_VERBS and lemma in GIVE_OBJECTS and tok.dep_ == "dobj":
+    if glemma in GIVE_VERBS and lemma in GIVE_OBJECTS and tok.dep_ == "dobj" and not from_objs:
         targets = of_objs or prep_objects(gov, ("to", "behind", "for", "of"))
         targets = targets or [c for c in gov.children if c.dep_ in ("dative", "iobj")]
         subj = subject(gov)
@@ -416,11 +471,8 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
             break
         path = path.head
     direct = path.head == gov
-    if (
-        direct
-        and (glemma in RECEIVE_VERBS or tok.head.lower_ == "with")
-        and (from_objs or of_objs or poss)
-    ):
+    receives = glemma in RECEIVE_VERBS or (glemma in ANNOUNCE_VERBS and bool(from_objs))
+    if direct and (receives or tok.head.lower_ == "with") and (from_objs or of_objs or poss):
         # "won the backing of X", "has the support of X", "endorsements from A, B and C",
         # "with the backing of X, Moore defeated..."
         # "Dean holds onto his endorsements": a pronoun possessor is the holder, not the giver;
@@ -469,6 +521,11 @@ def agent_noun_candidates(tok: Token) -> Iterator[Candidate]:
         return
     endorsers: list[Token] = []
     head = tok.head
+    named = [c for c in tok.children if c.dep_ == "appos"]
+    if named:
+        # "Julia Weber's campaign chair, Rep. Alan Brooks, spoke first"
+        yield Candidate(tok, "support", kind, "agent-noun", named, endorsees, tok, 0.8)
+        return
     if tok.dep_ == "pobj" and head.lower_ == "among":
         g = head.head
         if g.pos_ in ("VERB", "AUX"):
@@ -532,6 +589,8 @@ def hyphen_candidates(tok: Token) -> Iterator[Candidate]:
         return
     endorser = tok.doc[tok.i - 2]
     noun = tok.head
+    while noun.dep_ == "compound" and noun.head != noun:
+        noun = noun.head  # "Jensen-backed candidate Tom Whitaker"
     if noun.pos_ in ("NOUN", "PROPN"):
         yield Candidate(tok, "support", "endorsement", "hyphen", [endorser], [noun], noun, 0.75)
 
@@ -643,10 +702,7 @@ ACT_NOUNS = {
     "advertisement": "campaigning",
     "spot": "campaigning",
     "commercial": "campaigning",
-    "video": "campaigning",
-    "event": "campaigning",
     "reception": "fundraising",
-    "dinner": "fundraising",
 }
 ACT_VERBS = {
     "host",

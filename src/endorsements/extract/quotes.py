@@ -122,6 +122,10 @@ class QuoteIndex:
         # Embedded posts: the paragraph before "— Name (@handle) date" is Name's post.
         for m in SIGNATURE.finditer(doc.text):
             para_start = doc.text.rfind("\n", 0, m.start()) + 1
+            if not doc.text[para_start : m.start()].strip():
+                # the signature opens its own line: the post is the paragraph above it
+                body_end = doc.text[:para_start].rstrip().__len__()
+                para_start = doc.text.rfind("\n", 0, body_end) + 1
             name_end = m.start("name") + len(m.group("name").rstrip())
             self.quotes.append(Quote(para_start, m.start(), token_at(doc, name_end - 1)))
         self.lines = self._transcript_lines(doc)

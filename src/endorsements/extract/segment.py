@@ -21,7 +21,37 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+PREFIX_NAME = "endorsements_prefixes"
+PREFIXES = {"re", "un", "co", "pre", "non"}
+
+
+@Language.component(PREFIX_NAME)
+def merge_prefixes(doc: Doc) -> Doc:
+    """Glue "re-endorsed", "un-endorse", "co-chair" back into one word before tagging.
+
+    The tokenizer splits every intra-word hyphen, so the tagger sees "re" "-" "endorsed" and the
+    cue lexicon never sees the verb. Only a short list of prefixes is joined, and only when
+    the three pieces touch.
+    """
+    spans = []
+    for tok in doc[:-2]:
+        if (
+            tok.lower_ in PREFIXES
+            and not tok.whitespace_
+            and doc[tok.i + 1].text == "-"
+            and (not doc[tok.i + 1].whitespace_ and doc[tok.i + 2].is_alpha)
+            and (tok.i == 0 or doc[tok.i - 1].text != "-")
+        ):
+            spans.append(doc[tok.i : tok.i + 3])
+    with doc.retokenize() as retok:
+        for span in spans:
+            retok.merge(span)
+    return doc
+
+
 def add_to(nlp: Language) -> Language:
+    if PREFIX_NAME not in nlp.pipe_names:
+        nlp.add_pipe(PREFIX_NAME, first=True)
     if NAME not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(NAME, before=before)
