@@ -15,6 +15,20 @@ from .coref import FIRST_PERSON, ORG_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS,
 from .mentions import Mention, MentionIndex
 from .quotes import QuoteIndex
 
+ROLE_NOUNS = {
+    "candidate",
+    "nominee",
+    "pick",
+    "choice",
+    "challenger",
+    "incumbent",
+    "hopeful",
+    "contender",
+    "frontrunner",
+    "front-runner",
+    "rival",
+    "opponent",
+}
 LIST_PREPS = {"including", "like", "as", "among"}
 EDITORIAL_WE = {"we", "our", "us"}
 CAMPAIGN_NOUNS = {
@@ -64,6 +78,18 @@ class ArgumentFinder:
                 uniq.append(a)
         return uniq
 
+    def _reported_by_list(self, tok: Token, avoid: set[str] | None, depth: int) -> list[Arg]:
+        """ "A, B and C said they would vote for X": "they" are the people who said it."""
+        clause = tok.head
+        while clause.dep_ not in ("ccomp", "xcomp", "ROOT") and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ not in ("ccomp", "xcomp"):
+            return []
+        speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or not list(speaker.conjuncts):
+            return []
+        return [Arg(a.mention, a.token, "pronoun") for a in self.expand(speaker, avoid, depth + 1)]
+
     def _single(
         self, tok: Token, avoid: set[str] | None, depth: int, via: str = "name"
     ) -> list[Arg]:
@@ -103,6 +129,10 @@ class ArgumentFinder:
                 label = self.index.by_label(spk)
                 found = [Arg(label, spk, "name")] if label is not None else []
             return [Arg(a.mention, tok, "speaker") for a in found]
+        if low in ("they", "we") and tok.dep_ == "nsubj":
+            listed = self._reported_by_list(tok, avoid, depth)
+            if listed:
+                return listed
         if low in PERSON_PRONOUNS | ORG_PRONOUNS | PLURAL_PRONOUNS:
             # Inside a quote "he" is someone the speaker talks about: too uncertain.
             pm = self.coref.pronoun(tok, avoid)
@@ -152,6 +182,14 @@ class ArgumentFinder:
                         for o in owners
                         for a in self.expand(o, avoid, depth + 1)
                     ]
+            if tok.lemma_.lower() in ROLE_NOUNS:
+                # "the Senate candidate he endorsed in Pennsylvania, Sean Parnell, ...": the
+                # name may hang on any word of the noun phrase
+                for t in tok.subtree:
+                    if t.dep_ == "appos" and t.i > tok.i and t.pos_ == "PROPN":
+                        named = self.expand(t, avoid, depth + 1)
+                        if named:
+                            return named
             if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ == "PROPN":
                 # "Kartikeya Sharma, an Independent candidate backed by the BJP"
                 return self.expand(tok.head, avoid, depth + 1)

@@ -240,6 +240,9 @@ class RuleExtractor:
         endorsers: list[Arg] = []
         for t in cand.endorsers:
             endorsers.extend(finder.expand(t, avoid))
+        if not any(eligible(a.mention, ENDORSER_KINDS) for a in endorsers):
+            for t in cand.fallback_endorsers:
+                endorsers.extend(finder.expand(t, avoid))
         if not cand.endorsers and cand.rule in ("imperative", "never", "ballot"):
             spk = quotes.speaker_for(cand.cue)
             if spk is not None:

@@ -99,6 +99,8 @@ class Candidate:
     anchor: Token | None = None
     #: Base confidence of the pattern before argument penalties.
     base: float = 0.85
+    #: Tried when no endorser resolves: "its members voted to rescind its endorsement".
+    fallback_endorsers: list[Token] = field(default_factory=list)
 
 
 def subject(verb: Token, depth: int = 0) -> Token | None:
@@ -439,9 +441,10 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
             endorsees,
             gov,
             0.85,
+            fallback_endorsers=poss,
         )
         return
-    if poss and of_objs and glemma not in RECEIVE_VERBS | {"have"}:
+    if poss and of_objs and not (glemma in RECEIVE_VERBS | {"have"} and tok.dep_ == "dobj"):
         # "Swift's endorsement of Bredesen", "announced her support for X"; as a subject
         # ("X's support for Y has never wavered") the noun's relation stands on its own
         anchor = tok if tok.dep_ in ("nsubj", "nsubjpass") else gov

@@ -49,7 +49,33 @@ def merge_prefixes(doc: Doc) -> Doc:
     return doc
 
 
+#: Plural titles the tokenizer splits ("Sens." -> "Sens" "."), which also ends the sentence.
+PLURAL_TITLES = (
+    "Sens.",
+    "Reps.",
+    "Govs.",
+    "Reps",
+    "Mmes.",
+    "Messrs.",
+    "Drs.",
+    "Lt.",
+    "Gen.",
+    "Rev.",
+    "Hon.",
+    "Supt.",
+    "Cmdr.",
+    "Sgt.",
+    "Capt.",
+    "Col.",
+    "Adm.",
+)
+
+
 def add_to(nlp: Language) -> Language:
+    from spacy.symbols import ORTH
+
+    for title in PLURAL_TITLES:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     if PREFIX_NAME not in nlp.pipe_names:
         nlp.add_pipe(PREFIX_NAME, first=True)
     if NAME not in nlp.pipe_names:

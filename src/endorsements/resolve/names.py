@@ -183,6 +183,14 @@ def clean_name(surface: str, kind: str = "person") -> tuple[str, dict[str, str]]
         text = text[: m.start()]
     words = text.split()
     titles: list[str] = []
+    if (
+        kind != "organization"
+        and len(words) > 2
+        and not is_titleish(words[0])
+        and (is_titleish(words[1]) and words[1][:1].isupper())
+    ):
+        # "Holyoke Mayor Alex Morse", "Alabama Rep. Mo Brooks": a place before the title
+        attrs["place"] = words.pop(0)
     while kind != "organization" and len(words) > 1 and is_titleish(words[0]):
         titles.append(words.pop(0))
     if kind == "organization" and words and words[0].casefold() == "the":
