@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .coref import FIRST_PERSON, ORG_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, Coref
+from .lexicon import ORG_DESCRIPTORS, PERSON_DESCRIPTORS
 from .mentions import Mention, MentionIndex
-from .quotes import QuoteIndex
+from .quotes import SAY_VERBS, QuoteIndex
 
 ROLE_NOUNS = {
     "candidate",
@@ -42,6 +43,8 @@ CAMPAIGN_NOUNS = {
     "effort",
     "race",
     "nomination",
+    "win",
+    "victory",
 }
 
 
@@ -77,6 +80,44 @@ class ArgumentFinder:
                 seen.add(id(a.mention))
                 uniq.append(a)
         return uniq
+
+    def _adjacent_apposition(self, tok: Token) -> Mention | None:
+        """ "by Kenya's largest teachers' union, the Kenya Union of Primary Educators": an
+        apposition the parser attached elsewhere, recognized by position (", the Name")."""
+        if tok.lemma_.lower() not in ORG_DESCRIPTORS | PERSON_DESCRIPTORS:
+            return None
+        end = tok.right_edge.i + 1
+        doc = tok.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        j = end + 1
+        if doc[j].lower_ in ("the", "a", "an"):
+            j += 1
+        m = self.index.by_token.get(j)
+        if m is None or m.start < end:
+            return None
+        want = "organization" if tok.lemma_.lower() in ORG_DESCRIPTORS else "person"
+        return m if m.kind == want else None
+
+    def _reporter(self, tok: Token) -> list[Arg] | None:
+        """ "Renouveau Civique said on Tuesday that it is backing X": the pronoun subject of a
+        reported clause is the one who reports it, when that one is named and compatible."""
+        clause = tok.head
+        if clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        if verb.lemma_.lower() not in SAY_VERBS:
+            return None
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.pos_ == "PRON":
+            return None
+        m = self.index.at(speaker)
+        if m is None:
+            return None
+        want_person = tok.lower_ in ("he", "she")
+        if want_person != (m.kind in ("person", "handle")) and m.kind != "unknown":
+            return None
+        return [Arg(m, speaker, "name")]
 
     def _reported_by_list(self, tok: Token, avoid: set[str] | None, depth: int) -> list[Arg]:
         """ "A, B and C said they would vote for X": "they" are the people who said it."""
@@ -124,11 +165,21 @@ class ArgumentFinder:
                     author = self.index.publication()
                     return [Arg(author, tok, "speaker")] if author is not None else []
                 return []
-            found = self._single(spk, avoid, depth + 1)
-            if not found:
-                label = self.index.by_label(spk)
-                found = [Arg(label, spk, "name")] if label is not None else []
+            label = self.index.by_label(spk) if spk.is_upper else None
+            if label is not None:
+                # a transcript's "FAIRBANKS (County Commissioner):" label names the speaker
+                found = [Arg(label, spk, "name")]
+            else:
+                found = [
+                    a
+                    for a in self._single(spk, avoid, depth + 1)
+                    if a.mention.kind in ("person", "organization", "handle")
+                ]
             return [Arg(a.mention, tok, "speaker") for a in found]
+        if low in ("it", "he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+            reporter = self._reporter(tok)
+            if reporter is not None:
+                return [Arg(a.mention, a.token, "pronoun") for a in reporter]
         if low in ("they", "we") and tok.dep_ == "nsubj":
             listed = self._reported_by_list(tok, avoid, depth)
             if listed:
@@ -182,6 +233,9 @@ class ArgumentFinder:
                         for o in owners
                         for a in self.expand(o, avoid, depth + 1)
                     ]
+            nxt = self._adjacent_apposition(tok)
+            if nxt is not None:
+                return [Arg(nxt, tok, "name")]
             if tok.lemma_.lower() in ROLE_NOUNS:
                 # "the Senate candidate he endorsed in Pennsylvania, Sean Parnell, ...": the
                 # name may hang on any word of the noun phrase

@@ -102,6 +102,9 @@ class Coref:
             for t in self.doc[m.start : m.end]:
                 if t.pos_ == "NOUN":
                     m.descriptors.add(t.lemma_.lower())
+            for t in self.doc[max(0, m.start - 3) : m.start]:
+                if t.pos_ == "PROPN" and t.dep_ == "compound" and m.start <= t.head.i < m.end:
+                    m.descriptors.add(t.lower_.rstrip("."))  # "Mayor" before the name
             for child in head.children:
                 if child.dep_ == "appos" and child.pos_ == "NOUN":
                     m.descriptors.add(child.lemma_.lower())

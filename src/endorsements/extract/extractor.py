@@ -63,8 +63,9 @@ VERBAL_RULES = {"active", "passive", "acl"}
 def eligible(m: Mention, kinds: set[str]) -> bool:
     """Can this mention fill a role? Parties may (as endorsers, or backed in an election);
     a lone capitalized word that matched no named entity may not (headline noise)."""
-    if m.name.split()[-1].lower() in GROUP_PLURALS:
-        return False  # "GOP Senators", "Hollywood Liberals": unnamed groups, not names
+    if m.name.split()[-1].lower() in GROUP_PLURALS and len(m.name.split()) <= 2:
+        # "GOP Senators" is an unnamed group; "Lake Michigan Conservation Voters" is a name
+        return False
     if m.kind == "unknown":
         return 2 <= len(m.name.split()) <= 5
     if m.kind == "place":

@@ -182,6 +182,10 @@ RECEIVE_VERBS = {
 
 # Nouns of description that point back to a named organization ("the union said").
 ORG_DESCRIPTORS = {
+    "local",  # "the local" for a union local
+    "lodge",
+    "chapter",
+    "branch",
     "union",
     "group",
     "organization",

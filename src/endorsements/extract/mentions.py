@@ -282,6 +282,45 @@ def _is_dateline(span: Span) -> bool:
     return at_para_start and nxt is not None and nxt.text in (",", "—", "–", "-", "(", ":")
 
 
+#: Verbs that never occur inside a name; in a title-case headline they end the subject.
+HEADLINE_VERBS = {
+    "endorse",
+    "endorses",
+    "endorsed",
+    "back",
+    "backs",
+    "backed",
+    "support",
+    "supports",
+    "say",
+    "says",
+    "slam",
+    "slams",
+    "win",
+    "wins",
+    "rescind",
+    "rescinds",
+    "pull",
+    "pulls",
+    "drop",
+    "drops",
+    "urge",
+    "urges",
+    "join",
+    "joins",
+}
+
+
+def _common_words(doc: Doc) -> set[str]:
+    """Words the document writes in lower case somewhere: in a title-case headline, their
+    capitalized forms are words, not names."""
+    cached = doc.user_data.get("endorsements_common_words")
+    if cached is None:
+        cached = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+        doc.user_data["endorsements_common_words"] = cached
+    return cached
+
+
 def _repair(span: Span, kind: str) -> Span:
     """Fix NER boundaries the small model gets wrong in news names.
 
@@ -290,6 +329,27 @@ def _repair(span: Span, kind: str) -> Span:
     """
     doc = span.doc
     start, end = span.start, span.end
+    # a headline's "Teamsters Endorse Clinton" tagged as one name: cut after the verb
+    for i in range(end - 1, start - 1, -1):
+        if doc[i].lower_.rstrip("sd") in HEADLINE_VERBS or doc[i].lower_ in HEADLINE_VERBS:
+            start = i + 1
+            break
+    if start >= end:
+        return span
+    # a first name left out: "Margarethe" + "Oyelowo" (GPE)
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ == "compound"
+        and (
+            start <= doc[start - 1].head.i < end
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].is_title
+            and not is_titleish(doc[start - 1].text)
+            and doc[start - 1].lower_ not in _common_words(doc)  # not a headline's "Endorse"
+        )
+    ):
+        start -= 1
     # the span stops short of its own head: "Treasurer Cordelia" + "Ashgrove-Finn",
     # "the North Shore Police Officers'" + "Guild"
     for _ in range(3):
@@ -536,10 +596,13 @@ class MentionIndex:
                     or re.fullmatch(r"[A-Z]{1,3}\.?", nxt.text)  # "Measure B." ends a sentence
                     or (nxt.text[:1].isdigit())
                 ):
+                    start = tok.i
                     if tok.i in self.by_token or nxt.i in self.by_token:
                         old = self.by_token.get(nxt.i) or self.by_token.get(tok.i)
-                        if old is not None and old.kind == "measure":
+                        if old is not None and old.kind == "measure" and old.end > nxt.i:
                             continue
+                        if old is not None and old.end == nxt.i:
+                            start = old.start  # "Ballot Issue" + "1A"
                         self._drop(old)
                     end = nxt.i + 1
                     while (
@@ -549,8 +612,10 @@ class MentionIndex:
                         and not self.doc[end - 1].whitespace_
                     ):
                         end += 2
-                    span = self.doc[tok.i : end]
-                    label = tok.text[:1].upper() + tok.text[1:] + " " + self.doc[nxt.i : end].text
+                    span = self.doc[start:end]
+                    while span[0].lower_ == "the" and len(span) > 1:
+                        span = span[1:]
+                    label = span.text
                     m = Mention(span.start, span.end, span.text, label.rstrip("."), "measure")
                     self.mentions.append(m)
                     for t in span:

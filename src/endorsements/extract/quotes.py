@@ -64,7 +64,9 @@ SAY_VERBS = {
     "promise",
 }
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
-TRANSCRIPT_LINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s", re.M)
+TRANSCRIPT_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?: \([^()\n]{1,40}\))?:\s", re.M
+)
 SIGNATURE = re.compile(r"[—–-]{1,2}\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\(@\w+\)")
 
 
