@@ -1,8 +1,6 @@
-"""Attributes of a relation that the text gives: kind, race or office, and date.
+"""Attributes of a relation that the text gives: date and endorser type (races: races.py).
 
-Dates are resolved against the publication date ("on Friday" is the Friday before it). The
-race is read from the clause around the cue ("for mayor", "in the Senate race", "leadership
-contest"); the year comes from the clause or, failing that, the publication date.
+Dates are resolved against the publication date ("on Friday" is the Friday before it).
 """
 
 from __future__ import annotations
@@ -12,50 +10,6 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-OFFICES = {
-    "president": "president",
-    "presidency": "president",
-    "presidential": "president",
-    "white house": "president",
-    "senate": "US Senate",
-    "senator": "US Senate",
-    "governor": "governor",
-    "gubernatorial": "governor",
-    "mayor": "mayor",
-    "mayoral": "mayor",
-    "house": "US House",
-    "congress": "US House",
-    "congressional": "US House",
-    "city council": "city council",
-    "council": "city council",
-    "attorney general": "attorney general",
-    "sheriff": "sheriff",
-    "school board": "school board",
-    "district attorney": "district attorney",
-    "leadership": "party leader",
-    "leader": "party leader",
-    "chancellor": "chancellor",
-    "prime minister": "prime minister",
-    "assembly": "state assembly",
-    "lieutenant governor": "lieutenant governor",
-    "secretary of state": "secretary of state",
-    "parliament": "parliament",
-    "reelection": None,
-    "re-election": None,
-}
-RACE_CONTEXT = re.compile(
-    r"\b(?:for|in (?:the|his|her|their)|as)\s+(?P<office>(?:[A-Z][\w.'-]+\s){0,3}?"
-    r"(?:president|presidency|governor|mayor|senate|senator|city council|council|sheriff|"
-    r"attorney general|school board|district attorney|congress|house|chancellor|"
-    r"prime minister|leader|leadership|assembly|parliament))\b",
-    re.I,
-)
-RACE_WORDS = re.compile(
-    r"\b(?P<office>(?:[A-Z][\w.'-]+\s){0,3}?(?:mayoral|gubernatorial|senate|presidential|"
-    r"congressional|leadership|council|primary))\s+(?:race|contest|bid|campaign|election|"
-    r"primary|run|seat|nomination)\b",
-    re.I,
-)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 MONTHS = {
     m: i + 1
@@ -78,16 +32,6 @@ MONTHS = {
 }
 MONTH_ABBR = {k[:3]: v for k, v in MONTHS.items()} | {"sept": 9}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-
-def race_of(clause: str, published: date | None) -> str | None:
-    m = RACE_CONTEXT.search(clause) or RACE_WORDS.search(clause)
-    if not m:
-        return None
-    office = " ".join(m.group("office").split())
-    year = YEAR.search(clause)
-    y = year.group(1) if year else (str(published.year) if published else None)
-    return f"{office} {y}" if y else office
 
 
 def _month(word: str) -> int | None:
@@ -148,36 +92,47 @@ def date_of(sent: Span, cue: Token, published: date | None) -> str | None:
     return best[1] if best else None
 
 
+ORG_WORDS = re.compile(
+    r"\b(union|party|parti|partido|board|committee|association|federation|league|guild|"
+    r"lodge|local|council|coalition|alliance|front|fund|pac|times|post|news|daily|tribune|"
+    r"journal|herald|gazette)\b"
+)
+MEDIA_WORDS = re.compile(
+    r"\b(editorial|times|post|tribune|journal|herald|gazette|chronicle|daily|globe|news|"
+    r"review|ledger|courier|star|sun|observer|inquirer|examiner|sentinel|register|clarion|"
+    r"tide|dispatch|bulletin|record|beacon|monitor|standard|telegraph|magazine|weekly)\b"
+)
+UNION_WORDS = re.compile(
+    r"\b(union|unions|workers|teamsters|brotherhood|afl-cio|seiu|employees|nurses|teachers|"
+    r"educators|machinists|laborers|fraternal|firefighters|police|officers|deputies|"
+    r"troopers|trades|guild|local \d+|lodge|federation of teachers|teachers federation|"
+    r"dockworkers|longshore\w*|steelworkers|autoworkers|carpenters|electricians|"
+    r"pipefitters|plumbers|ironworkers|transit workers)\b"
+)
+PARTY_WORDS = re.compile(
+    r"\b(party|parti|partido|partei|democrats|republicans|labour|tories|conservatives|gop|"
+    r"dnc|rnc|dfl|democratic committee|republican committee|central committee|"
+    r"senatorial committee|congressional committee)\b"
+)
+
+
 def endorser_type(name: str, kind: str, descriptors: set[str]) -> str:
+    """person, media, union, party or organization, from the name's own words first and the
+    words the text uses for it ("the union", "the paper") next."""
     low = name.lower()
-    if kind in ("person", "unknown", "handle") and not re.search(
-        r"\b(union|party|board|committee|association|federation|times|post|news|daily|"
-        r"tribune|journal|herald|gazette)\b",
-        low,
-    ):
+    if kind in ("person", "unknown", "handle") and not ORG_WORDS.search(low):
         return "person"
-    if re.search(
-        r"\b(editorial|times|post|tribune|journal|herald|gazette|chronicle|daily|"
-        r"globe|news|review|ledger|courier|star|sun|observer|inquirer|examiner)\b",
-        low,
-    ) or descriptors & {"newspaper", "paper", "editorial", "magazine", "outlet"}:
+    if MEDIA_WORDS.search(low) or descriptors & {
+        "newspaper",
+        "paper",
+        "editorial",
+        "magazine",
+        "outlet",
+        "publication",
+    }:
         return "media"
-    if (
-        re.search(
-            r"\b(union|workers|teamsters|brotherhood|federation of|afl-cio|seiu|"
-            r"employees|nurses|teachers|educators|machinists|laborers|fraternal)\b",
-            low,
-        )
-        or "union" in descriptors
-    ):
-        return "union"
-    if (
-        re.search(
-            r"\b(party|democrats|republicans|labour|tories|conservatives|gop|dnc|rnc|"
-            r"committee)\b",
-            low,
-        )
-        or "party" in descriptors
-    ):
+    if PARTY_WORDS.search(low) or "party" in descriptors:
         return "party"
+    if UNION_WORDS.search(low) or "union" in descriptors:
+        return "union"
     return "organization"

@@ -7,6 +7,7 @@ it can run after `nlp.pipe` in any process and gives the same records everywhere
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
@@ -15,13 +16,14 @@ from spacy.tokens import Doc, Token
 from ..models import Document, Endorsement, Extraction, Span
 from ..resolve import cluster_mentions
 from .arguments import Arg, ArgumentFinder
-from .attributes import date_of, endorser_type, race_of
+from .attributes import date_of, endorser_type
 from .coref import Coref
 from .filters import blocking_reason, non_election_object
 from .mentions import Mention, MentionIndex, promote_people
 from .model import load_model
 from .patterns import PATTERNS, Candidate, joined_by
 from .quotes import QuoteIndex
+from .races import RaceIndex
 from .registry import register
 
 ENDORSEE_KINDS = {"person", "unknown", "measure", "handle"}
@@ -58,6 +60,18 @@ GROUP_PLURALS = {
 #: Rules whose arguments are the verb's own subject and object: only there may a name the
 #: model tagged as a place stand for a person.
 VERBAL_RULES = {"active", "passive", "acl"}
+
+
+@dataclass
+class DocContext:
+    """What the patterns' candidates are resolved against, built once per document."""
+
+    finder: ArgumentFinder
+    quotes: QuoteIndex
+    aliases: dict[str, set[str]]
+    index: MentionIndex
+    published: date | None
+    races: RaceIndex
 
 
 def eligible(m: Mention, kinds: set[str]) -> bool:
@@ -121,13 +135,14 @@ class RuleExtractor:
         coref = Coref(index)
         quotes = QuoteIndex(doc)
         finder = ArgumentFinder(index, coref, quotes)
+        ctx = DocContext(finder, quotes, aliases, index, published, RaceIndex(doc.text, published))
         found: dict[tuple[str, str, str], Endorsement] = {}
         for tok in doc:
             for pattern in PATTERNS:
                 for cand in pattern(tok):
                     if cand.anchor is not None and cand.endorsers:
                         cand.endorsers = cand.endorsers + joined_by(cand.anchor)
-                    for rec in self._records(cand, finder, quotes, aliases, index, published):
+                    for rec in self._records(cand, ctx):
                         key = rec.key()
                         if key not in found or found[key].confidence < rec.confidence:
                             found[key] = rec
@@ -136,15 +151,9 @@ class RuleExtractor:
         return out
 
     # -- internals ------------------------------------------------------------------------
-    def _records(
-        self,
-        cand: Candidate,
-        finder: ArgumentFinder,
-        quotes: QuoteIndex,
-        aliases: dict[str, set[str]],
-        index: MentionIndex,
-        published: date | None,
-    ) -> Iterator[Endorsement]:
+    def _records(self, cand: Candidate, ctx: DocContext) -> Iterator[Endorsement]:
+        finder, quotes, aliases, index = ctx.finder, ctx.quotes, ctx.aliases, ctx.index
+        published, races = ctx.published, ctx.races
         anchor = cand.anchor or cand.cue
         reason = blocking_reason(anchor, cand.cue)
         if reason:
@@ -222,7 +231,7 @@ class RuleExtractor:
                 stance=cand.stance,
                 kind=cand.kind,
                 evidence=evidence,
-                race=race_of(sent.text, published),
+                race=races.race_for(sent.text),
                 date=date_of(sent, cand.cue, published),
                 confidence=max(0.05, min(0.99, conf)),
                 endorser_type=endorser_type(
