@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from . import pipeline
 from .errors import EndorsementsError
-from .extract.evaluate import score
+from .extract.evaluate import CONFIDENT, confident_precision, score
 from .models import Extraction
 from .serve import ledger_table, write_export
 from .settings import Settings, __version__, load_settings
@@ -371,12 +371,16 @@ def evaluate(
     except EndorsementsError as exc:
         _fail(exc)
     result = score(gold_docs, preds)
+    confident = confident_precision(gold_docs, preds)
     # Plain writes, not Rich: Rich would expand the tabs and wrap long lines at the width.
     if errors:
         for row in result.errors:
             typer.echo("\t".join(row))
     if as_json:
-        typer.echo(json.dumps(result.as_dict(), indent=2))
+        out_json = result.as_dict()
+        if confident is not None:
+            out_json["confident"] = confident.as_dict() | {"threshold": CONFIDENT}
+        typer.echo(json.dumps(out_json, indent=2))
     else:
         o = result.overall
         typer.echo(
@@ -392,6 +396,11 @@ def evaluate(
         for attr, (correct, judged) in result.attributes.items():
             if judged:
                 typer.echo(f"  {attr:<13} accuracy {correct / judged:.3f} ({correct}/{judged})")
+        if confident is not None:
+            typer.echo(
+                f"  confidence>={CONFIDENT:.2f} P={confident.precision:.3f} "
+                f"(tp={confident.tp} fp={confident.fp})"
+            )
     if input_errors:  # scored what could be read; say that something could not
         raise typer.Exit(1)
 

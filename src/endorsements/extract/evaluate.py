@@ -226,3 +226,23 @@ def score_by_phenomenon(
         )
         for tag in tags
     }
+
+
+#: The confidence above which records are meant to be right 95% of the time (issue #3).
+CONFIDENT = 0.8
+
+
+def confident_precision(
+    gold_docs: Mapping[str, Mapping[str, Any]],
+    predictions: Mapping[str, list[Mapping[str, Any]]],
+    threshold: float = CONFIDENT,
+) -> Counts | None:
+    """Precision among predictions whose confidence is at least `threshold` (None when the
+    predictions carry no confidence)."""
+    if not any("confidence" in p for preds in predictions.values() for p in preds):
+        return None
+    kept = {
+        k: [p for p in v if float(p.get("confidence", 0)) >= threshold]
+        for k, v in predictions.items()
+    }
+    return score(gold_docs, kept).overall
