@@ -1233,8 +1233,38 @@ NEGATIVE_CASES = [
     case("neg-asked-to-endorse", "Julia Weber asked Walter Grant to endorse her.", set()),
 ]
 
+# -- opposition by refusal and attack ads; scraper artifacts ----------------------------------
+OPPOSITION_CASES = [
+    case(
+        "refuse-cant-vote-for",
+        '"I can\'t vote for Greg Thornton," Maria Lopez said on Tuesday.',
+        {("Maria Lopez", OPP, "Greg Thornton")},
+    ),
+    case(
+        "refuse-will-never-vote-for",
+        "Walter Grant said he will never vote for Julia Weber.",
+        {("Walter Grant", OPP, "Julia Weber")},
+    ),
+    case(
+        "not-endorsed-is-not-opposition",
+        "Walter Grant has not endorsed Julia Weber.",
+        set(),
+    ),
+    case(
+        "attack-ads",
+        "The Lakeside Jobs Alliance ran television ads attacking Mark Bell all week.",
+        {("Lakeside Jobs Alliance", OPP, "Mark Bell")},
+    ),
+    case(
+        "run-together-words-are-not-names",
+        "Sen. Carla JensenDemocratic leaders endorsed Tom Whitaker.",
+        set(),
+    ),
+]
+
 ALL_CASES = (
-    VERB_CASES
+    OPPOSITION_CASES
+    + VERB_CASES
     + CLAUSE_CASES
     + NOUN_CASES
     + SPEECH_CASES

@@ -7,7 +7,7 @@ it can run after `nlp.pipe` in any process and gives the same records everywhere
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
@@ -18,7 +18,7 @@ from ..resolve import cluster_mentions
 from .arguments import Arg, ArgumentFinder
 from .attributes import date_of, endorser_type
 from .coref import Coref
-from .filters import blocking_reason, non_election_object
+from .filters import blocking_reason, non_election_object, refusal_to_vote
 from .mentions import Mention, MentionIndex, promote_people
 from .model import load_model
 from .patterns import PATTERNS, Candidate, joined_by
@@ -156,7 +156,10 @@ class RuleExtractor:
         published, races = ctx.published, ctx.races
         anchor = cand.anchor or cand.cue
         reason = blocking_reason(anchor, cand.cue)
-        if reason:
+        if reason and refusal_to_vote(cand):
+            # "I can't vote for that man", "she will never vote for X": a stated refusal
+            cand = replace(cand, stance="oppose", rule="refuse-vote", base=cand.base - 0.1)
+        elif reason:
             self._drop(cand, reason)
             return
         # Resolve the role written as a name first, so a pronoun in the other role can avoid

@@ -152,3 +152,19 @@ def non_election_object(tok: Token) -> bool:
         c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")
     }
     return bool(words & NON_ELECTION_OBJECTS)
+
+
+REFUSAL_AUX = {"ca", "can", "could", "wo", "will", "would"}
+
+
+def refusal_to_vote(cand: object) -> bool:
+    """ "can't / won't / will never / would never vote for X": opposition, not a negated
+    endorsement. Only votes: "has not endorsed X" says nothing against X."""
+    cue = cand.cue  # type: ignore[attr-defined]
+    if cue.lemma_.lower() != "vote" or cand.stance != "support":  # type: ignore[attr-defined]
+        return False
+    children = list(cue.children)
+    never = any(c.lower_ == "never" for c in children)
+    neg = any(c.dep_ == "neg" for c in children)
+    aux = any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in children)
+    return never or (neg and aux)

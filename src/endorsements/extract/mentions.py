@@ -63,6 +63,9 @@ NOT_NAMES = {
     "today",
     "yesterday",
 }
+#: A capital after three lower-case letters inside one word: "PresidentDonald" (but not
+#: "McConnell", "LeBron", "DeSantis", "MacArthur").
+RUN_TOGETHER = re.compile(r"[a-z]{3,}[A-Z]")
 PARTY_TAG = re.compile(r"^[DRI](?:-[A-Z][A-Za-z.]*)?\.?$")
 PARTY_WORDS = {
     "party",
@@ -541,6 +544,8 @@ class MentionIndex:
     def _add_span(self, span: Span, kind: str) -> Mention | None:
         if any(t.i in self.by_token for t in span):
             return None
+        if any(RUN_TOGETHER.search(t.text) for t in span):
+            return None  # "KavanaughDemocratic": words glued by a scraper, not a name
         name, attrs = clean_name(span.text, "organization" if kind == "organization" else "person")
         if not name or not any(c.isalpha() for c in name) or PARTY_TAG.match(name):
             return None

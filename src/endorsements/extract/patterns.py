@@ -743,6 +743,30 @@ ROLE_NOUNS = {
 }
 
 
+def attack_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "ran ads attacking X", "a mailer targeting X": opposition by whoever paid for it."""
+    if tok.lemma_.lower() not in ("attack", "target", "bash", "slam") or tok.dep_ != "acl":
+        return
+    noun = tok.head
+    if noun.lemma_.lower() not in (
+        "ad",
+        "advertisement",
+        "commercial",
+        "mailer",
+        "spot",
+        "campaign",
+        "billboard",
+        "flyer",
+        "spending",
+    ):
+        return
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    gov = _governor(noun)
+    subj = subject(gov) if gov.pos_ in ("VERB", "AUX") else None
+    if objs and subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in ("it", "they")):
+        yield Candidate(tok, "oppose", "campaigning", "attack-ad", [subj], objs, gov, 0.75)
+
+
 def act_candidates(tok: Token) -> Iterator[Candidate]:
     """ "hosted a fundraiser for X", "recorded a robocall for X", "appears in X's campaign ad",
     "joined X's reelection campaign as co-chair"."""
@@ -829,4 +853,5 @@ PATTERNS = (
     ballot_candidates,
     act_candidates,
     with_candidates,
+    attack_candidates,
 )

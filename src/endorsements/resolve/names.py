@@ -139,6 +139,9 @@ TITLES = {
     "then-",
     "newly",
     "elected",
+    "supporter",
+    "backer",
+    "endorser",
 }
 STATE_TAG = re.compile(
     r"\s*[\(,]\s*(?P<party>[DRIL]|Dem|Rep|Ind|Lib|Green|D\.|R\.|I\.)"
