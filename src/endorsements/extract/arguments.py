@@ -48,6 +48,16 @@ CAMPAIGN_NOUNS = {
 }
 
 
+def _in_parentheses(tok: Token) -> bool:
+    """ "Suella Fernandes (Fareham)": a constituency or state in brackets is not a list member."""
+    doc = tok.doc
+    return (
+        tok.i > 0
+        and doc[tok.i - 1].text == "("
+        or (tok.i > 1 and doc[tok.i - 2].text == "(" and doc[tok.i - 1].is_title)
+    )
+
+
 @dataclass
 class Arg:
     mention: Mention
@@ -70,7 +80,7 @@ class ArgumentFinder:
         first = self._single(tok, avoid, depth)
         out.extend(first)
         for conj in tok.conjuncts:
-            if conj.i > tok.i:
+            if conj.i > tok.i and not _in_parentheses(conj):
                 out.extend(self._single(conj, avoid, depth, via="list"))
         # dedupe by mention
         seen: set[int] = set()

@@ -423,6 +423,32 @@ PERSON_VERBS = {
     "recall",
     "joke",
 }
+#: Words that end a role, never a name: "Transport Secretary", "Denver City Councilwoman".
+ROLE_ENDINGS = {
+    "secretary",
+    "councilwoman",
+    "councilman",
+    "councilmember",
+    "commissioner",
+    "chancellor",
+    "speaker",
+    "director",
+    "chairman",
+    "chairwoman",
+    "mayor",
+    "governor",
+    "senator",
+    "minister",
+    "president",
+    "congressman",
+    "congresswoman",
+    "sheriff",
+    "treasurer",
+    "comptroller",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+}
 PERSON_TITLES = {
     "mr",
     "mrs",
@@ -549,8 +575,8 @@ class MentionIndex:
         name, attrs = clean_name(span.text, "organization" if kind == "organization" else "person")
         if not name or not any(c.isalpha() for c in name) or PARTY_TAG.match(name):
             return None
-        if kind in ("person", "unknown") and is_titleish(name.split()[-1]):
-            return None  # "Denver City Councilwoman"
+        if name.split()[-1].lower().rstrip(".") in ROLE_ENDINGS and not ORG_HEADS.search(name):
+            return None  # "Denver City Councilwoman", "Transport Secretary": a role, no name
         if kind in ("person", "unknown") and not any(t.is_title or t.is_upper for t in span):
             return None  # "pro tempore": lower-case words are not a name
         if kind == "organization" and name.casefold() in GENERIC_ORGS:

@@ -197,6 +197,13 @@ def _actor_acl(verb: Token) -> Token | None:
     return None
 
 
+BALLOT_WORDS = {"measure", "proposition", "initiative", "referendum", "amendment", "question"}
+
+
+def _is_measure_name(tok: Token) -> bool:
+    return any(t.lower_ in BALLOT_WORDS for t in tok.subtree)
+
+
 def verb_candidates(tok: Token) -> Iterator[Candidate]:
     """Verb cues: active, passive, participles, relative clauses, urging, gapping."""
     cue = VERB_CUES.get(tok.lemma_.lower())
@@ -218,6 +225,16 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
         )
     if cue is None:
         return
+    if tok.lemma_.lower() == "reject" and not (
+        (tok.dep_ == "xcomp" and tok.head.lemma_ in URGE_VERBS)
+        or any(c.dep_ == "dobj" and c.lower_ in BALLOT_WORDS for c in tok.children)
+        or any(c.dep_ == "dobj" and c.head == tok and _is_measure_name(c) for c in tok.children)
+        or any(
+            s.lemma_.lower() in ("endorse", "back", "support", "recommend")
+            for s in (*tok.conjuncts, tok.head)
+        )
+    ):
+        return  # "he mocked and rejected Trump" is criticism; "urged voters to reject X" opposes
     if tok.lemma_.lower() == "defeat" and not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     ):

@@ -174,6 +174,7 @@ def clean_name(surface: str, kind: str = "person") -> tuple[str, dict[str, str]]
     text = " ".join(surface.split())
     text = text.strip(" ,;:—–-\"“”‘’'()[]")
     text = POSSESSIVE.sub("", text)
+    text = re.sub(r"[-–](?:backed|endorsed|supported|aligned|allied)$", "", text)  # "Trump-backed"
     m = STATE_TAG.search(text)
     if m and m.start() > 0:
         attrs["party"] = m.group("party").rstrip(".")
