@@ -6,6 +6,7 @@ it can run after `nlp.pipe` in any process and gives the same records everywhere
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -37,6 +38,12 @@ VIA_PENALTY = {
     "description": 0.12,
 }
 MAX_EVIDENCE_TOKENS = 60
+INDIRECT = {"pronoun", "description", "relative"}
+ELECTION_WORDS = re.compile(
+    r"\b(vote|votes|voting|voters|election|elections|ballot|polls|poll|runoff|primary|"
+    r"constituenc\w*|seats?|campaign|general election|first preference|preferences)\b",
+    re.I,
+)
 GROUP_PLURALS = {
     "senators",
     "lawmakers",
@@ -85,7 +92,10 @@ def eligible(m: Mention, kinds: set[str]) -> bool:
     if m.kind == "place":
         # "Tamsin Okafor-Reyes" tagged GPE: a multi-word place in an argument slot of an
         # endorsement verb is far more often a mis-tagged name than a place that endorses
-        return "-" in m.name or 2 <= len(m.name.split()) <= 3 and "person" in kinds
+        # as an endorser only a hyphenated name: "Costa Rica" in a dateline endorses nobody
+        if kinds is ENDORSER_KINDS:
+            return "-" in m.name
+        return "-" in m.name or 2 <= len(m.name.split()) <= 3
     if m.kind in ("organization", "group") and m.kind not in kinds:
         return m.is_partyish and not m.is_party_members
     return m.kind in kinds
@@ -186,6 +196,13 @@ class RuleExtractor:
         endorsees = [
             a
             for a in endorsees
+            # a party is an endorsee only when backed in an election ("urged voters to back
+            # Labour"), not in "X has endorsed the party's plan"
+            if a.mention.kind == "person"
+            or a.mention.kind == "measure"
+            or not a.mention.is_partyish
+            or cand.rule in ("urge", "ballot")
+            or ELECTION_WORDS.search(cand.cue.sent.text)
             if eligible(a.mention, ENDORSEE_KINDS)
             and (a.mention.kind != "place" or cand.rule in VERBAL_RULES)
         ]
@@ -223,6 +240,8 @@ class RuleExtractor:
             ):
                 continue
             conf = cand.base - VIA_PENALTY.get(er.via, 0.1) - VIA_PENALTY.get(ee.via, 0.1)
+            if er.via in INDIRECT and ee.via in INDIRECT:
+                conf -= 0.15  # both sides guessed: "he told the crowd he had voted for her"
             if er.mention.kind in ("unknown", "place"):
                 conf -= 0.08
             if ee.mention.kind in ("unknown", "place"):

@@ -33,7 +33,8 @@ VERB_CUES: dict[str, VerbCue] = {
     "re-endorse": VerbCue("support", "endorsement"),
     "reendorse": VerbCue("support", "endorsement"),
     "vote": VerbCue("support", "vote", ("for",), takes_object=False),
-    "campaign": VerbCue("support", "campaigning", ("for", "with", "alongside"), False),
+    # "campaigned with/alongside X" is company, not always support: only "for"
+    "campaign": VerbCue("support", "campaigning", ("for",), False),
     "stump": VerbCue("support", "campaigning", ("for",), False),
     "rally": VerbCue("support", "campaigning", ("for", "behind", "around"), False),
     "canvass": VerbCue("support", "campaigning", ("for",), False),

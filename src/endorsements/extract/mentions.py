@@ -596,7 +596,10 @@ class MentionIndex:
             and (kind != "person")
         ):
             kind = "measure"  # "the Greenbelt Initiative", "the Northbridge Mayoralty Referendum"
-        elif kind in ("place", "group", "product", "other", "event") and ORG_HEADS.search(name):
+        elif kind in ("place", "group", "product", "other", "event") and (
+            ORG_HEADS.search(name)
+            or (span[0].lower_ == "the" and MEDIA_NAME.fullmatch(name.split()[-1]))
+        ):  # "the Coos Bay Tide" tagged LOC is a newspaper
             kind = "organization"  # "the Sheridan Road Tenants Union" tagged FAC
         m = Mention(span.start, span.end, span.text, name, kind, attrs)
         self.mentions.append(m)

@@ -181,6 +181,7 @@ def clean_name(surface: str, kind: str = "person") -> tuple[str, dict[str, str]]
         if m.group("state"):
             attrs["state"] = m.group("state").strip(" .")
         text = text[: m.start()]
+    text = re.sub(r"\s*\([^()]*$", "", text)  # "Educators (PACE": an unclosed bracket
     m = PAREN_TAG.search(text)
     if m and m.start() > 0:
         attrs["tag"] = m.group("inner")
