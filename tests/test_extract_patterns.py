@@ -1256,6 +1256,44 @@ OPPOSITION_CASES = [
         {("Lakeside Jobs Alliance", OPP, "Mark Bell")},
     ),
     case(
+        "colon-list-of-backers",
+        "Measure 12 would raise the hotel tax. The measure's backers now include: the Harbor "
+        "Nurses Union, Mayor Carla Jensen and the Westside Tenants Union.",
+        {
+            ("Harbor Nurses Union", SUP, "Measure 12"),
+            ("Carla Jensen", SUP, "Measure 12"),
+            ("Westside Tenants Union", SUP, "Measure 12"),
+        },
+    ),
+    case(
+        "endorsements-include-colon",
+        "Julia Weber announced a new slate of supporters. Her endorsements this time include: "
+        "Rep. Alan Brooks, the Lakeside Gazette and Sen. Nora Kim.",
+        {
+            ("Alan Brooks", SUP, "Julia Weber"),
+            ("Lakeside Gazette", SUP, "Julia Weber"),
+            ("Nora Kim", SUP, "Julia Weber"),
+        },
+    ),
+    case(
+        "backing-of-a-and-of-b",
+        "Helen Brandt has the backing of the Riverside Teachers Union and of former Mayor "
+        "Walter Grant.",
+        {("Riverside Teachers Union", SUP, "Helen Brandt"), ("Walter Grant", SUP, "Helen Brandt")},
+    ),
+    case(
+        "signature-without-handle",
+        "Rep. Dana Ortiz posted a short statement on Friday.\n\n"
+        "I will be voting for Samuel Reyes in the primary.\n— Rep. Dana Ortiz",
+        {("Dana Ortiz", SUP, "Samuel Reyes")},
+    ),
+    case(
+        "speech-after-colon-without-quotes",
+        "Singer Lena Fox posted a video on Sunday. In the video, she says: I never tell people "
+        "how to vote. But this year I'm voting for Marcus Hale for governor.",
+        {("Lena Fox", SUP, "Marcus Hale")},
+    ),
+    case(
         "run-together-words-are-not-names",
         "Sen. Carla JensenDemocratic leaders endorsed Tom Whitaker.",
         set(),

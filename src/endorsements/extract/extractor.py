@@ -20,7 +20,7 @@ from .arguments import Arg, ArgumentFinder
 from .attributes import date_of, endorser_type
 from .coref import Coref
 from .filters import blocking_reason, non_election_object, refusal_to_vote
-from .mentions import Mention, MentionIndex, promote_people
+from .mentions import Mention, MentionIndex, name_shaped, promote_people
 from .model import load_model
 from .patterns import PATTERNS, Candidate, joined_by
 from .quotes import QuoteIndex
@@ -96,6 +96,8 @@ def eligible(m: Mention, kinds: set[str]) -> bool:
         if kinds is ENDORSER_KINDS:
             return "-" in m.name
         return "-" in m.name or 2 <= len(m.name.split()) <= 3
+    if m.kind == "organization" and kinds is ENDORSEE_KINDS and name_shaped(m.name):
+        return True  # "voting for Marcus Hale": a person's name the model tagged ORG
     if m.kind in ("organization", "group") and m.kind not in kinds:
         return m.is_partyish and not m.is_party_members
     return m.kind in kinds
@@ -275,7 +277,10 @@ class RuleExtractor:
         if not any(eligible(a.mention, ENDORSER_KINDS) for a in endorsers):
             for t in cand.fallback_endorsers:
                 endorsers.extend(finder.expand(t, avoid))
-        if not cand.endorsers and cand.rule in ("imperative", "never", "ballot"):
+        if not cand.endorsers and (
+            cand.rule in ("imperative", "never", "ballot")
+            or (cand.rule == "active" and quotes.inside(cand.cue) is not None)
+        ):  # "Proud to endorse Greg Tate." in a post: the poster endorses
             spk = quotes.speaker_for(cand.cue)
             if spk is not None:
                 endorsers = [Arg(a.mention, a.token, "speaker") for a in finder.expand(spk, avoid)]

@@ -271,6 +271,20 @@ def _looks_like_person(span: Span, name: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+-[A-Z][a-z]+", name))
 
 
+def name_shaped(name: str) -> bool:
+    """Two or three capitalized words with no organization, media or party word: the shape
+    of a person's name ("Marcus Hale"), whatever the NER label."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not ORG_HEADS.search(name)
+        and not MEDIA_NAME.search(name)
+        and not PARTY_HINTS.search(name)
+        and not any(w.lower() in GENERIC_ORGS for w in words)
+    )
+
+
 def _is_dateline(span: Span) -> bool:
     """ "PARIS —" / "BENGALURU, India (Wire) —": a capitalized place opening a paragraph."""
     doc = span.doc

@@ -180,7 +180,8 @@ def prep_objects(tok: Token, preps: set[str] | tuple[str, ...]) -> list[Token]:
         p
         for c in tok.children
         if c.dep_ in ("prep", "dative") and c.lower_ in preps  # "gave X to Y": dative "to"
-        for p in c.children
+        for prep in (c, *[s for s in c.conjuncts if s.lower_ == c.lower_])  # "of A and of B"
+        for p in prep.children
         if p.dep_ == "pobj"
     ]
 
@@ -461,6 +462,12 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
             fallback_endorsers=poss,
         )
         return
+    if poss and tok.dep_ == "nsubj" and glemma in ("include", "be") and lemma == "endorsement":
+        # "Her endorsements this time include: A, B and C"
+        named = [c for c in gov.children if c.dep_ in ("dobj", "attr")] + colon_list(gov)
+        if named:
+            yield Candidate(tok, "support", kind, "endorsements-include", named, poss, tok, 0.8)
+        return
     if poss and of_objs and not (glemma in RECEIVE_VERBS | {"have"} and tok.dep_ == "dobj"):
         # "Swift's endorsement of Bredesen", "announced her support for X"; as a subject
         # ("X's support for Y has never wavered") the noun's relation stands on its own
@@ -517,6 +524,32 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         yield Candidate(tok, stance, kind, "poss-noun", poss, of_objs, gov, 0.8)
 
 
+def colon_list(verb: Token) -> list[Token]:
+    """ "X's backers now include: A, B and C" / "The endorsers are:" + bullet lines: the names
+    after a colon that follows the verb, to the end of the sentence or the bullet list."""
+    doc = verb.doc
+    colon = next((t for t in doc[verb.i + 1 : min(verb.i + 4, len(doc))] if t.text == ":"), None)
+    if colon is None:
+        return []
+    out: list[Token] = []
+    i = colon.i + 1
+    end = verb.sent.end
+    # bullet lines ("- Name", "• Name") continue the list past the sentence's end
+    while i < len(doc):
+        tok = doc[i]
+        if i >= end:
+            line_start = tok.is_space or (i > 0 and "\n" in doc[i - 1].text_with_ws)
+            if not (line_start and tok.text in ("-", "•", "*", "–", "—")) and not (
+                tok.is_space and i + 1 < len(doc) and doc[i + 1].text in ("-", "•", "*")
+            ):
+                break
+            end = tok.sent.end
+        if tok.pos_ == "PROPN" and (tok.head.i < colon.i or tok.dep_ not in ("compound", "flat")):
+            out.append(tok)
+        i += 1
+    return out
+
+
 def agent_noun_candidates(tok: Token) -> Iterator[Candidate]:
     """ "among Caruso's endorsers", "X's backers include A and B", "X, one of Y's backers"."""
     lemma = tok.lemma_.lower()
@@ -564,6 +597,7 @@ def agent_noun_candidates(tok: Token) -> Iterator[Candidate]:
             endorsers.append(g)
     elif tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
         endorsers += [c for c in head.children if c.dep_ in ("attr", "dobj", "acomp")]
+        endorsers += colon_list(head)
     elif tok.dep_ == "attr" and head.lemma_ == "be":
         s = subject(head)
         if s is not None:

@@ -67,7 +67,9 @@ QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 TRANSCRIPT_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?: \([^()\n]{1,40}\))?:\s", re.M
 )
-SIGNATURE = re.compile(r"[—–-]{1,2}\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*\(@\w+\)")
+SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*(?:\(@\w+\)|(?=\s*\n|\s*$))"
+)
 
 
 @dataclass
@@ -124,13 +126,43 @@ class QuoteIndex:
         # Embedded posts: the paragraph before "— Name (@handle) date" is Name's post.
         for m in SIGNATURE.finditer(doc.text):
             para_start = doc.text.rfind("\n", 0, m.start()) + 1
-            if not doc.text[para_start : m.start()].strip():
+            own_line = not doc.text[para_start : m.start()].strip()
+            if "(@" not in m.group(0) and not own_line:
+                continue  # without a handle, only "— Name" alone on its line signs a post
+            if own_line:
                 # the signature opens its own line: the post is the paragraph above it
                 body_end = doc.text[:para_start].rstrip().__len__()
                 para_start = doc.text.rfind("\n", 0, body_end) + 1
             name_end = m.start("name") + len(m.group("name").rstrip())
             self.quotes.append(Quote(para_start, m.start(), token_at(doc, name_end - 1)))
         self.lines = self._transcript_lines(doc)
+        self._add_introduced_speech(doc)
+
+    def _add_introduced_speech(self, doc: Doc) -> None:
+        """ "In the video, she says: I have never told anybody how to vote..." - speech with no
+        quote marks after a colon; it runs to the end of the paragraph (or of the next one
+        when the colon ends its line)."""
+        for sent in doc.sents:
+            verb = next(
+                (t for t in sent if t.lemma_ in SAY_VERBS and t.pos_ in ("VERB", "AUX")), None
+            )
+            if verb is None:
+                continue
+            last = next((t for t in sent[verb.i - sent.start + 1 :][:3] if t.text == ":"), None)
+            if last is None:
+                continue
+            speaker = _subject_of(verb) if verb is not None else None
+            if speaker is None:
+                continue
+            start = last.idx + 1
+            if any(q.start <= start + 3 < q.end for q in self.quotes):
+                continue  # an ordinary quotation follows the colon
+            rest = doc.text[start:]
+            stripped = rest.lstrip()
+            offset = start + len(rest) - len(stripped)
+            end = doc.text.find("\n\n", offset)
+            end = len(doc.text) if end == -1 else end
+            self.quotes.append(Quote(start, end, speaker))
 
     def inside(self, tok: Token) -> Quote | None:
         for q in self.quotes:
