@@ -7,6 +7,7 @@ a common noun that a list hangs on ("groups including A and B", "two Republicans
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -56,6 +57,25 @@ def _in_parentheses(tok: Token) -> bool:
         and doc[tok.i - 1].text == "("
         or (tok.i > 1 and doc[tok.i - 2].text == "(" and doc[tok.i - 1].is_title)
     )
+
+
+TAG_TEXT = re.compile(r"^(?:[DRI]|[DRI]-[A-Z][\w.]*)$")
+
+
+def _through_tags(tok: Token) -> list[Token]:
+    """Children of `tok`, with party/state tags ("D-Calif.") replaced by their own children."""
+    out: list[Token] = []
+    for child in tok.children:
+        text = child.doc[child.left_edge.i : child.right_edge.i + 1].text
+        if child.dep_ in ("appos", "npadvmod", "conj") and TAG_TEXT.match(child.text.rstrip(",")):
+            out.extend(c for c in child.children if c.pos_ == "PROPN")
+        elif TAG_TEXT.match(text.split(",")[0].strip()) and child.dep_ == "appos":
+            out.extend(
+                c for c in child.subtree if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"
+            )
+        else:
+            out.append(child)
+    return out
 
 
 @dataclass
@@ -156,9 +176,10 @@ class ArgumentFinder:
                     for a in self.expand(c, avoid, depth + 1)
                 ]
                 return named
-            # "A, Lt. Gov. B and state Sen. C": a list parsed as apposition
-            for child in tok.children:
-                if child.dep_ == "appos" and child.pos_ == "PROPN":
+            # "A, Lt. Gov. B and state Sen. C": a list parsed as apposition; "A, D-Calif., B,
+            # D-N.J., and C": the list runs through the party tags
+            for child in _through_tags(tok):
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
                     cm = self.index.at(child)
                     if cm is not None and cm.kind == m.kind and cm is not m:
                         out.extend(
@@ -221,6 +242,11 @@ class ArgumentFinder:
                         or (
                             cm.is_partyish
                             and tok.lemma_.lower() in ("candidate", "nominee", "slate", "ticket")
+                        )
+                        # "the Gateway Post-Dispatch editorial board": the paper speaks
+                        or (
+                            cm.kind == "organization"
+                            and tok.lemma_.lower() in ("board", "editor", "staff", "leadership")
                         )
                     ):
                         # "the BJP candidates": the party's slate stands for the party

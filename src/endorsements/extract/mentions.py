@@ -491,6 +491,9 @@ PERSON_TITLES = {
     "lord",
     "lady",
     "mp",
+    "sens",
+    "reps",
+    "govs",
 }
 PARTY_TAG_AFTER = re.compile(r"^\s*(?:\(|,\s*)[DRI](?:-[A-Z]|\b)")
 
@@ -612,7 +615,7 @@ class MentionIndex:
             kind = "measure"  # "the Greenbelt Initiative", "the Northbridge Mayoralty Referendum"
         elif kind in ("place", "group", "product", "other", "event") and (
             ORG_HEADS.search(name)
-            or (span[0].lower_ == "the" and MEDIA_NAME.fullmatch(name.split()[-1]))
+            or (span[0].lower_ == "the" and MEDIA_NAME.fullmatch(re.split(r"[-\s]", name)[-1]))
         ):  # "the Coos Bay Tide" tagged LOC is a newspaper
             kind = "organization"  # "the Sheridan Road Tenants Union" tagged FAC
         m = Mention(span.start, span.end, span.text, name, kind, attrs)

@@ -728,6 +728,20 @@ def ballot_candidates(tok: Token) -> Iterator[Candidate]:
     measures = prep_objects(noun, ("on", "in", "for", "to")) + prep_objects(
         gov, ("on", "in", "for", "to")
     )
+    # "a yes vote on retaining Judge X": the one retained
+    measures += [
+        p
+        for h in (noun, gov)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "for")
+        for p in c.children
+        if p.dep_ == "pcomp"
+    ]
+    measures = [
+        o
+        for m in measures
+        for o in ([c for c in m.children if c.dep_ == "dobj"] if m.tag_ == "VBG" else [m])
+    ]
     anchor = gov
     endorser_verb = gov
     if gov.dep_ == "xcomp" and gov.head.lemma_ in URGE_VERBS:
