@@ -8,6 +8,7 @@ failed (the rest of the batch still ran), 2 for a usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,7 +38,12 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=False)
+# Piped or redirected output gets a wide table instead of Rich's 80-column default.
+out = Console(
+    highlight=False,
+    soft_wrap=False,
+    width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 160,
+)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
