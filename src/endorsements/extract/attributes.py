@@ -10,6 +10,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from .lexicon import MEDIA_NAME
+
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 MONTHS = {
     m: i + 1
@@ -97,11 +99,6 @@ ORG_WORDS = re.compile(
     r"lodge|local|council|coalition|alliance|front|fund|pac|times|post|news|daily|tribune|"
     r"journal|herald|gazette)\b"
 )
-MEDIA_WORDS = re.compile(
-    r"\b(editorial|times|post|tribune|journal|herald|gazette|chronicle|daily|globe|news|"
-    r"review|ledger|courier|star|sun|observer|inquirer|examiner|sentinel|register|clarion|"
-    r"tide|dispatch|bulletin|record|beacon|monitor|standard|telegraph|magazine|weekly)\b"
-)
 UNION_WORDS = re.compile(
     r"\b(union|unions|workers|teamsters|brotherhood|afl-cio|seiu|employees|nurses|teachers|"
     r"educators|machinists|laborers|fraternal|firefighters|police|officers|deputies|"
@@ -122,7 +119,7 @@ def endorser_type(name: str, kind: str, descriptors: set[str]) -> str:
     low = name.lower()
     if kind in ("person", "unknown", "handle") and not ORG_WORDS.search(low):
         return "person"
-    if MEDIA_WORDS.search(low) or descriptors & {
+    if MEDIA_NAME.search(low) or descriptors & {
         "newspaper",
         "paper",
         "editorial",

@@ -7,6 +7,7 @@ generic English words live here: the extractor knows no person or organization i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -554,3 +555,12 @@ HEDGES = {
     "inaccurately",
 }
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
+
+#: Words that end newspaper names ("the Coos Bay Tide", "The Harbor Herald").
+MEDIA_NAME = re.compile(
+    r"\b(editorial|times|post|tribune|journal|herald|gazette|chronicle|daily|globe|news|"
+    r"review|ledger|courier|sentinel|register|clarion|examiner|observer|inquirer|dispatch|"
+    r"star|sun|tide|bulletin|record|press|mercury|beacon|monitor|standard|telegraph|"
+    r"guardian|independent|mail|express|magazine|weekly)\b",
+    re.I,
+)

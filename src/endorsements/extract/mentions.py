@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..resolve.names import clean_name, is_titleish
-from .lexicon import BALLOT_HEADS, PERSON_DESCRIPTORS
+from ..resolve.names import PERSON_TITLES, clean_name, is_titleish
+from .attributes import MONTH_ABBR, MONTHS, WEEKDAYS
+from .lexicon import BALLOT_HEADS, MEDIA_NAME, PERSON_DESCRIPTORS
 
 ENT_KINDS = {
     "PERSON": "person",
@@ -29,44 +30,28 @@ ENT_KINDS = {
     "EVENT": "event",
 }
 HANDLE = re.compile(r"@[A-Za-z0-9_]{2,}")
-NOT_NAMES = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "today",
-    "yesterday",
-}
+#: Calendar words the model capitalizes like names ("May" stays: it is also a name).
+NOT_NAMES = (
+    set(WEEKDAYS)
+    | {m for m in MONTHS if m != "may"}
+    | {m for m in MONTH_ABBR if m != "may"}
+    | {"sep", "today", "yesterday"}
+)
 #: A capital after three lower-case letters inside one word: "PresidentDonald" (but not
 #: "McConnell", "LeBron", "DeSantis", "MacArthur").
 RUN_TOGETHER = re.compile(r"[a-z]{3,}[A-Z]")
 PARTY_TAG = re.compile(r"^[DRI](?:-[A-Z][A-Za-z.]*)?\.?$")
+#: Plural party names that mean the party's members, not the party.
+PARTY_MEMBERS = {
+    "democrats",
+    "republicans",
+    "conservatives",
+    "tories",
+    "greens",
+    "liberals",
+    "socialists",
+    "progressives",
+}
 PARTY_WORDS = {
     "party",
     "labour",
@@ -119,16 +104,7 @@ class Mention:
     @property
     def is_party_members(self) -> bool:
         """ "Republicans", "two Democrats": party members, not the party as an endorsee."""
-        return self.name.casefold() in {
-            "democrats",
-            "republicans",
-            "conservatives",
-            "tories",
-            "greens",
-            "liberals",
-            "socialists",
-            "progressives",
-        }
+        return self.name.casefold() in PARTY_MEMBERS
 
 
 def _proper_run(tok: Token) -> tuple[int, int]:
@@ -187,13 +163,6 @@ def _proper_run(tok: Token) -> tuple[int, int]:
     return start, end
 
 
-MEDIA_NAME = re.compile(
-    r"\b(editorial|times|post|tribune|journal|herald|gazette|chronicle|daily|globe|news|"
-    r"review|ledger|courier|sentinel|register|clarion|examiner|observer|inquirer|dispatch|"
-    r"star|sun|tide|bulletin|record|press|mercury|beacon|monitor|standard|telegraph|"
-    r"guardian|independent|mail|express|magazine|weekly)\b",
-    re.I,
-)
 PUBLICATION_PHRASE = re.compile(
     r"(?P<name>(?:The )?(?:[A-Z][\w'’-]+ ){0,3}(?:Gazette|Herald|Times|Post|Tribune|Journal|"
     r"Chronicle|Ledger|Courier|Sentinel|Register|Clarion|Examiner|Observer|Inquirer|Dispatch|"
@@ -462,38 +431,6 @@ ROLE_ENDINGS = {
     "spokesman",
     "spokeswoman",
     "leader",
-}
-PERSON_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mayor",
-    "councilwoman",
-    "councilman",
-    "councilmember",
-    "congressman",
-    "congresswoman",
-    "judge",
-    "sheriff",
-    "president",
-    "minister",
-    "assemblywoman",
-    "assemblyman",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "mp",
-    "sens",
-    "reps",
-    "govs",
 }
 PARTY_TAG_AFTER = re.compile(r"^\s*(?:\(|,\s*)[DRI](?:-[A-Z]|\b)")
 

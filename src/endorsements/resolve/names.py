@@ -143,6 +143,39 @@ TITLES = {
     "backer",
     "endorser",
 }
+#: Titles that only people carry: evidence that a mis-tagged name is a person's.
+PERSON_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "councilwoman",
+    "councilman",
+    "councilmember",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "sheriff",
+    "president",
+    "minister",
+    "assemblywoman",
+    "assemblyman",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mp",
+    "sens",
+    "reps",
+    "govs",
+}
 STATE_TAG = re.compile(
     r"\s*[\(,]\s*(?P<party>[DRIL]|Dem|Rep|Ind|Lib|Green|D\.|R\.|I\.)"
     r"(?:\s*[-–]\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*\)?\s*$"
