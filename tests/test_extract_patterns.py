@@ -1294,6 +1294,18 @@ OPPOSITION_CASES = [
         {("Lena Fox", SUP, "Marcus Hale")},
     ),
     case(
+        "byline-author-first-person",
+        "Posted by Hannah Lindqvist\n\nThe council race is close. Tom Whitaker is my choice "
+        "for the Ward 3 seat.",
+        {("Hannah Lindqvist", SUP, "Tom Whitaker")},
+    ),
+    case(
+        "union-named-after-its-description",
+        "The union representing county nurses has endorsed Helen Brandt for county executive. "
+        "The Harbor Nurses Union said its members voted last week.",
+        {("Harbor Nurses Union", SUP, "Helen Brandt")},
+    ),
+    case(
         "run-together-words-are-not-names",
         "Sen. Carla JensenDemocratic leaders endorsed Tom Whitaker.",
         set(),

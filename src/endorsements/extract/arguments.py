@@ -190,11 +190,15 @@ class ArgumentFinder:
         low = tok.lower_
         if low in FIRST_PERSON:
             spk = self.quotes.speaker_for(tok)
-            if spk is None:
-                if low in EDITORIAL_WE and self.quotes.inside(tok) is None:
+            if spk is None and self.quotes.inside(tok) is None:
+                if low in EDITORIAL_WE:
                     # "We endorse X" outside any quote: the publication speaks
                     author = self.index.publication()
-                    return [Arg(author, tok, "speaker")] if author is not None else []
+                    if author is not None:
+                        return [Arg(author, tok, "speaker")]
+                # "Posted by Hannah Schroeder ... Ali is my first choice": the byline's author
+                spk = self.quotes.byline
+            if spk is None:
                 return []
             label = self.index.by_label(spk) if spk.is_upper else None
             if label is not None:

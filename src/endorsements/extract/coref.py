@@ -249,6 +249,28 @@ class Coref:
         for m in cands:
             if m.canonical not in avoid and kinds in ({"organization"}, {"measure"}):
                 return m
+        if kinds == {"organization"}:
+            return self._named_later(tok, lemma, kinds, avoid)
+        return None
+
+    def _named_later(
+        self, tok: Token, lemma: str, kinds: set[str], avoid: set[str]
+    ) -> Mention | None:
+        """Cataphora: "The union representing the deputies has endorsed X. ... The Inland
+        Northwest Deputies Guild said..." - a description named only afterwards, within two
+        sentences, by a mention described the same way."""
+        last_sent = tok.sent.end
+        for _ in range(2):
+            if last_sent < len(self.doc):
+                last_sent = self.doc[last_sent].sent.end
+        later = [
+            m
+            for m in self.index.sorted()
+            if tok.i < m.start < last_sent and m.kind in kinds and m.canonical not in avoid
+        ]
+        for m in later:
+            if lemma in m.descriptors or lemma in m.name.lower().split():
+                return m
         return None
 
     def relative(self, tok: Token) -> Token | None:

@@ -64,6 +64,10 @@ SAY_VERBS = {
     "promise",
 }
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+BYLINE = re.compile(
+    r"(?m)^\s*(?:Posted by|By|Written by|Opinion by|Column by|A column by)\s+"
+    r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
+)
 TRANSCRIPT_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?: \([^()\n]{1,40}\))?:\s", re.M
 )
@@ -137,6 +141,15 @@ class QuoteIndex:
             self.quotes.append(Quote(para_start, m.start(), token_at(doc, name_end - 1)))
         self.lines = self._transcript_lines(doc)
         self._add_introduced_speech(doc)
+        #: The author named in a byline ("Posted by X", "By X"): the voice of first-person
+        #: text outside quotes in blogs, op-eds and letters.
+        self.byline = self._byline(doc)
+
+    def _byline(self, doc: Doc) -> Token | None:
+        m = BYLINE.search(doc.text[:600])
+        if m is None:
+            return None
+        return token_at(doc, m.end("name") - 1)
 
     def _add_introduced_speech(self, doc: Doc) -> None:
         """ "In the video, she says: I have never told anybody how to vote..." - speech with no
