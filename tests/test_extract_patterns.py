@@ -1306,6 +1306,12 @@ OPPOSITION_CASES = [
         {("Harbor Nurses Union", SUP, "Helen Brandt")},
     ),
     case(
+        "editorial-we-recommend-and-this-board",
+        "The Harbor Herald editorial board\n\nFor the two council seats, we recommend "
+        "incumbent Rep. Owen Tanaka. Gwen Ruiz has earned this board's endorsement too.",
+        {("Harbor Herald", SUP, "Owen Tanaka"), ("Harbor Herald", SUP, "Gwen Ruiz")},
+    ),
+    case(
         "run-together-words-are-not-names",
         "Sen. Carla JensenDemocratic leaders endorsed Tom Whitaker.",
         set(),

@@ -234,6 +234,8 @@ class Coref:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         if not dets & {"the", "this", "that", "its", "his", "her", "their"}:
             return None
+        if lemma in ("board", "newspaper", "paper") and dets & {"this", "our"}:
+            return self.index.publication()  # "has earned this board's endorsement"
         if lemma in BALLOT_HEADS:
             kinds = {"measure"}
         elif lemma in ORG_DESCRIPTORS:

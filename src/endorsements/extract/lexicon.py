@@ -28,6 +28,7 @@ VERB_CUES: dict[str, VerbCue] = {
     "back": VerbCue("support", "endorsement"),
     "support": VerbCue("support", "endorsement"),
     "champion": VerbCue("support", "endorsement"),
+    "recommend": VerbCue("support", "endorsement"),  # editorials: "we recommend X"
     "nominate": VerbCue("support", "endorsement"),
     "propose": VerbCue("support", "endorsement"),
     "second": VerbCue("support", "endorsement"),

@@ -254,6 +254,8 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
         )
         return
     objs = objects(tok, cue.preps, cue.takes_object)
+    if any(o.lower_ in ("yes", "no") for o in objs):
+        return  # "recommends a No on Measure B": the ballot rule reads it
     if not objs and tok.dep_ == "relcl" and cue.takes_object and subject(tok) != tok.head:
         # "the candidate (whom) he originally endorsed, X": the object is the modified noun
         objs = [tok.head]
