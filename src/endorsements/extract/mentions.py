@@ -555,6 +555,21 @@ class MentionIndex:
             or (span[0].lower_ == "the" and MEDIA_NAME.fullmatch(re.split(r"[-\s]", name)[-1]))
         ):  # "the Coos Bay Tide" tagged LOC is a newspaper
             kind = "organization"  # "the Sheridan Road Tenants Union" tagged FAC
+        if kind in ("person", "unknown") and "title" not in attrs:
+            # "Sen." left outside the NER span is still this person's title
+            doc = span.doc
+            start = span.start
+            while (
+                start > 0
+                and is_titleish(doc[start - 1].text)
+                and doc[start - 1].is_title
+                and (
+                    span.start <= doc[start - 1].head.i < span.end or doc[start - 1].head.i == start
+                )
+            ):
+                start -= 1
+            if start < span.start:
+                attrs["title"] = doc[start : span.start].text
         m = Mention(span.start, span.end, span.text, name, kind, attrs)
         self.mentions.append(m)
         for t in span:
