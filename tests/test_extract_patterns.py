@@ -1246,6 +1246,11 @@ OPPOSITION_CASES = [
         {("Walter Grant", OPP, "Julia Weber")},
     ),
     case(
+        "urged-not-to-vote-for",
+        "At a rally on Saturday, Peter Mutua told supporters not to vote for Samuel Kiprono.",
+        {("Peter Mutua", OPP, "Samuel Kiprono")},
+    ),
+    case(
         "not-endorsed-is-not-opposition",
         "Walter Grant has not endorsed Julia Weber.",
         set(),

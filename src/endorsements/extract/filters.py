@@ -16,6 +16,7 @@ from .lexicon import (
     NEGATING_GOVERNORS,
     NON_ELECTION_OBJECTS,
     REPORTING_VERBS,
+    URGE_VERBS,
 )
 
 CONDITION_MARKS = {"if", "unless", "whether", "should", "once"}
@@ -167,4 +168,6 @@ def refusal_to_vote(cand: object) -> bool:
     never = any(c.lower_ == "never" for c in children)
     neg = any(c.dep_ == "neg" for c in children)
     aux = any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in children)
-    return never or (neg and aux)
+    # "told supporters not to vote for X": an urged refusal
+    urged = neg and cue.dep_ == "xcomp" and cue.head.lemma_.lower() in URGE_VERBS
+    return never or (neg and aux) or urged
