@@ -1246,6 +1246,17 @@ OPPOSITION_CASES = [
         {("Walter Grant", OPP, "Julia Weber")},
     ),
     case(
+        "helped-his-campaigns",
+        "Coach Ray Dunn is a longtime friend of Gov. Paul Ostrowski and has helped his "
+        "campaigns since 2010.",
+        {("Ray Dunn", SUP, "Paul Ostrowski")},
+    ),
+    case(
+        "volunteered-on-campaign",
+        "Nadia Perez volunteered on Tom Reed's campaign last fall.",
+        {("Nadia Perez", SUP, "Tom Reed")},
+    ),
+    case(
         "urged-not-to-vote-for",
         "At a rally on Saturday, Peter Mutua told supporters not to vote for Samuel Kiprono.",
         {("Peter Mutua", OPP, "Samuel Kiprono")},

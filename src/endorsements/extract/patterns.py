@@ -795,6 +795,22 @@ ACT_VERBS = {
     "speak",
     "attend",
 }
+#: Verbs of working for someone's campaign.
+HELP_VERBS = {
+    "help",
+    "aid",
+    "assist",
+    "volunteer",
+    "work",
+    "staff",
+    "advise",
+    "manage",
+    "chair",
+    "co-chair",
+    "fund",
+    "finance",
+    "bankroll",
+}
 ROLE_NOUNS = {
     "co-chair",
     "cochair",
@@ -862,6 +878,19 @@ def act_candidates(tok: Token) -> Iterator[Candidate]:
         if targets and subj is not None:
             base = 0.55 if gov.lemma_.lower() == "attend" else 0.8
             yield Candidate(tok, "support", ACT_NOUNS[lemma], "act", [subj], targets, gov, base)
+        return
+    helped = tok.head if tok.head.lemma_.lower() in HELP_VERBS else None
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for"):
+        helped = tok.head.head if tok.head.head.lemma_.lower() in HELP_VERBS else None
+    if lemma in ("campaign", "reelection", "re-election", "candidacy") and helped is not None:
+        # "has helped his campaigns since 2008", "volunteered on X's campaign"
+        verb = helped
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        subj = subject(verb)
+        if owners and subj is not None:
+            yield Candidate(
+                tok, "support", "campaigning", "help-campaign", [subj], owners, verb, 0.75
+            )
         return
     if lemma == "campaign" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "join":
         owners = [c for c in tok.children if c.dep_ == "poss"]

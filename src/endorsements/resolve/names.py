@@ -142,6 +142,10 @@ TITLES = {
     "supporter",
     "backer",
     "endorser",
+    "coach",
+    "chef",
+    "professor",
+    "prof",
 }
 #: Titles that only people carry: evidence that a mis-tagged name is a person's.
 PERSON_TITLES = {
