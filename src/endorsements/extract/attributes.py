@@ -100,15 +100,15 @@ ORG_WORDS = re.compile(
     r"journal|herald|gazette)\b"
 )
 UNION_WORDS = re.compile(
-    r"\b(union|unions|workers|teamsters|brotherhood|afl-cio|seiu|employees|nurses|teachers|"
+    r"\b(union|unions|workers|teamsters|brotherhood|employees|nurses|teachers|"
     r"educators|machinists|laborers|fraternal|firefighters|police|officers|deputies|"
     r"troopers|trades|guild|local \d+|lodge|federation of teachers|teachers federation|"
     r"dockworkers|longshore\w*|steelworkers|autoworkers|carpenters|electricians|"
     r"pipefitters|plumbers|ironworkers|transit workers)\b"
 )
 PARTY_WORDS = re.compile(
-    r"\b(party|parti|partido|partei|democrats|republicans|labour|tories|conservatives|gop|"
-    r"dnc|rnc|dfl|democratic committee|republican committee|central committee|"
+    r"\b(party|parti|partido|partei|democrats|republicans|labour|conservatives|"
+    r"democratic committee|republican committee|central committee|"
     r"senatorial committee|congressional committee)\b"
 )
 

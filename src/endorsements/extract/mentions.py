@@ -46,38 +46,16 @@ PARTY_MEMBERS = {
     "democrats",
     "republicans",
     "conservatives",
-    "tories",
     "greens",
     "liberals",
     "socialists",
     "progressives",
 }
-PARTY_WORDS = {
-    "party",
-    "labour",
-    "labor",
-    "democrats",
-    "republicans",
-    "conservatives",
-    "tories",
-    "greens",
-    "liberals",
-    "socialists",
-    "dfl",
-    "gop",
-    "sinn",
-    "fianna",
-    "fine",
-    "likud",
-    "congress",
-    "bjp",
-    "snp",
-    "ukip",
-    "reform",
-}
+#: Generic words that make a name a party's (no party is known by name).
+PARTY_WORDS = {"party", "labour", "labor"} | PARTY_MEMBERS
 PARTY_HINTS = re.compile(
     r"\b(party|parti|partido|partei|labour|democrats|republicans|"
-    r"conservatives|liberal democrats|greens|tories)\b",
+    r"conservatives|liberal democrats|greens)\b",
     re.I,
 )
 

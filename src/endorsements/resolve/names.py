@@ -11,7 +11,40 @@ import re
 import unicodedata
 
 # Generic titles and role words that precede names. Role words only, never names.
-TITLES = {
+#: Titles that only people carry: evidence that a mis-tagged name is a person's.
+PERSON_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "councilwoman",
+    "councilman",
+    "councilmember",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "sheriff",
+    "president",
+    "minister",
+    "assemblywoman",
+    "assemblyman",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mp",
+    "sens",
+    "reps",
+    "govs",
+}
+TITLES = PERSON_TITLES | {
     "mr",
     "mrs",
     "ms",
@@ -146,39 +179,6 @@ TITLES = {
     "chef",
     "professor",
     "prof",
-}
-#: Titles that only people carry: evidence that a mis-tagged name is a person's.
-PERSON_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mayor",
-    "councilwoman",
-    "councilman",
-    "councilmember",
-    "congressman",
-    "congresswoman",
-    "judge",
-    "sheriff",
-    "president",
-    "minister",
-    "assemblywoman",
-    "assemblyman",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "mp",
-    "sens",
-    "reps",
-    "govs",
 }
 STATE_TAG = re.compile(
     r"\s*[\(,]\s*(?P<party>[DRIL]|Dem|Rep|Ind|Lib|Green|D\.|R\.|I\.)"
