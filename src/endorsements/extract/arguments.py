@@ -1,6 +1,6 @@
 """Turn a token that fills a role (subject, object, possessor) into the named mentions it means.
 
-A role is filled by a name ("Rick Caruso"), a list of names ("A, B and C"), a pronoun, a
+A role is filled by a name ("Ana Reyes"), a list of names ("A, B and C"), a pronoun, a
 description ("the union"), a relative pronoun ("who"), a first-person word inside a quote, or
 a common noun that a list hangs on ("groups including A and B", "two Republicans: A and B").
 """
@@ -258,7 +258,7 @@ class ArgumentFinder:
             if found:
                 return found
             if tok.lemma_.lower() in CAMPAIGN_NOUNS:
-                # "endorsing his candidacy", "donate to Gomez's campaign": whose campaign
+                # "endorsing his candidacy", "donate to Okafor's campaign": whose campaign
                 owners = [c for c in tok.children if c.dep_ == "poss"]
                 owners += [
                     p
@@ -277,7 +277,7 @@ class ArgumentFinder:
             if nxt is not None:
                 return [Arg(nxt, tok, "name")]
             if tok.lemma_.lower() in ROLE_NOUNS:
-                # "the Senate candidate he endorsed in Pennsylvania, Sean Parnell, ...": the
+                # "the Senate candidate he endorsed in Ohio, Dale Ferris, ...": the
                 # name may hang on any word of the noun phrase
                 for t in tok.subtree:
                     if t.dep_ == "appos" and t.i > tok.i and t.pos_ == "PROPN":
@@ -285,7 +285,7 @@ class ArgumentFinder:
                         if named:
                             return named
             if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ == "PROPN":
-                # "Kartikeya Sharma, an Independent candidate backed by the BJP"
+                # "Ravi Menon, an Independent candidate backed by the Unity Party"
                 return self.expand(tok.head, avoid, depth + 1)
             dm = self.coref.description(tok, avoid)
             if dm is not None:

@@ -93,7 +93,7 @@ class Coref:
         self.gender = self._learn_gender()
 
     def _attach_descriptors(self) -> None:
-        """Record role words written next to a name: "rapper 50 Cent", "X, the union,"."""
+        """Record role words written next to a name: "rapper Lil Nova", "X, the union,"."""
         for m in self.index.mentions:
             head = self.doc[m.end - 1]
             for t in self.doc[max(0, m.start - 4) : m.start]:
@@ -176,7 +176,7 @@ class Coref:
         scored: list[tuple[float, int, Mention]] = []
         for distance, sent in enumerate(sents):
             if distance > 0 and kinds & {"person"}:
-                # A pronoun subject carries its antecedent's salience forward: "Kardashian
+                # A pronoun subject carries its antecedent's salience forward: "Lena
                 # began... . She also developed... . She joins..."
                 for t in sent:
                     if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.lower_ in ("he", "she"):

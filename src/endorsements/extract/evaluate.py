@@ -2,7 +2,7 @@
 
 Names are compared after folding case, accents, punctuation, possessives, "@" and leading
 titles; two names match when equal, or when they end in the same word and the shorter (of at
-least two words) lies within the longer ("Rick J. Caruso" ~ "Rick Caruso"). A prediction
+least two words) lies within the longer ("Ana M. Reyes" ~ "Ana Reyes"). A prediction
 matches a clear gold relation of the same stance whose endorser and endorsee match the gold
 name or any alias; each gold relation is credited once. Predictions that match a borderline
 relation, or repeat one already credited, count neither way. See docs/evaluation.md.

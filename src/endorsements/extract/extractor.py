@@ -175,7 +175,7 @@ class RuleExtractor:
             self._drop(cand, reason)
             return
         # Resolve the role written as a name first, so a pronoun in the other role can avoid
-        # it: "Kardashian ... endorsing him" -> "him" is not Kardashian.
+        # it: "Fox ... endorsing him" -> "him" is not Fox.
         endorsee_pronoun = any(
             t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
             for t in cand.endorsees

@@ -37,8 +37,8 @@ NOT_NAMES = (
     | {m for m in MONTH_ABBR if m != "may"}
     | {"sep", "today", "yesterday"}
 )
-#: A capital after three lower-case letters inside one word: "PresidentDonald" (but not
-#: "McConnell", "LeBron", "DeSantis", "MacArthur").
+#: A capital after three lower-case letters inside one word: "PresidentMaria" (but not
+#: "McAllister", "LaToya", "DeSouza", "MacArthur").
 RUN_TOGETHER = re.compile(r"[a-z]{3,}[A-Z]")
 PARTY_TAG = re.compile(r"^[DRI](?:-[A-Z][A-Za-z.]*)?\.?$")
 #: Plural party names that mean the party's members, not the party.
@@ -293,7 +293,7 @@ def _repair(span: Span, kind: str) -> Span:
     """
     doc = span.doc
     start, end = span.start, span.end
-    # a headline's "Teamsters Endorse Clinton" tagged as one name: cut after the verb
+    # a headline's "Nurses Endorse Whitaker" tagged as one name: cut after the verb
     for i in range(end - 1, start - 1, -1):
         if doc[i].lower_.rstrip("sd") in HEADLINE_VERBS or doc[i].lower_ in HEADLINE_VERBS:
             start = i + 1
@@ -503,7 +503,7 @@ class MentionIndex:
         if any(t.i in self.by_token for t in span):
             return None
         if any(RUN_TOGETHER.search(t.text) for t in span):
-            return None  # "KavanaughDemocratic": words glued by a scraper, not a name
+            return None  # "JensenDemocratic": words glued by a scraper, not a name
         name, attrs = clean_name(span.text, "organization" if kind == "organization" else "person")
         if not name or not any(c.isalpha() for c in name) or PARTY_TAG.match(name):
             return None

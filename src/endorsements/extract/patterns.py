@@ -106,7 +106,7 @@ class Candidate:
 def subject(verb: Token, depth: int = 0) -> Token | None:
     """The (logical) subject of a verb, climbing shared-subject chains.
 
-    With two subjects (a dateline parsed as one: "MONTGOMERY — Trump rescinded"), the one
+    With two subjects (a dateline parsed as one: "DAYTON — Grant rescinded"), the one
     nearest the verb wins.
     """
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -122,7 +122,7 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         if verb.dep_ == "xcomp" and head.lemma_ in URGE_VERBS:
             return None  # "urged voters to back X": handled by the urge rule
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
-            return None  # "asked Obama to endorse": the object, not the subject, would act
+            return None  # "asked Grant to endorse": the object, not the subject, would act
         passive = any(c.dep_ == "nsubjpass" for c in head.children)
         if passive and verb.dep_ == "xcomp":
             return None
@@ -235,7 +235,7 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
             for s in (*tok.conjuncts, tok.head)
         )
     ):
-        return  # "he mocked and rejected Trump" is criticism; "urged voters to reject X" opposes
+        return  # "he mocked and rejected Grant" is criticism; "urged voters to reject X" opposes
     if tok.lemma_.lower() == "defeat" and not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     ):
@@ -286,7 +286,7 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN":
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
         if before is not None and before.pos_ == "PROPN" and before.dep_ == "pobj":
-            # "a video of Kardashian endorsing his candidacy": the name right before acts
+            # "a video of Fox endorsing his candidacy": the name right before acts
             yield Candidate(tok, cue.stance, cue.kind, "acl", [before], objs, tok, 0.8)
             return
         actor = _actor_acl(tok)
@@ -295,7 +295,7 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
         )
         return
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and tok.tag_ == "VBG"):
-        # "in backing Newman, including A and B": the endorsers hang on the clause
+        # "in backing Whitaker, including A and B": the endorsers hang on the clause
         yield Candidate(tok, cue.stance, cue.kind, "gerund", [], objs, tok, 0.7)
         return
     objs += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > objs[-1].i]
@@ -422,12 +422,12 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
             yield Candidate(tok, "support", kind, "copula-choice", poss, [subj], gov, 0.85)
         return
     if lemma in ("pick", "choice") and poss:
-        # "Trump's Senate pick, Rep. Ted Budd"
+        # "Grant's Senate pick, Rep. Tom Reed"
         named = [c for c in tok.children if c.dep_ == "appos"]
         if tok.dep_ == "appos":
             named.append(tok.head)
         if named:
-            # a description ("Trump's pick, X") is presupposed, whatever the clause says of X
+            # a description ("Grant's pick, X") is presupposed, whatever the clause says of X
             yield Candidate(tok, "support", kind, "pick-appos", poss, named, tok, 0.75)
         return
     halted = _halted(tok)
@@ -471,7 +471,7 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
             yield Candidate(tok, "support", kind, "endorsements-include", named, poss, tok, 0.8)
         return
     if poss and of_objs and not (glemma in RECEIVE_VERBS | {"have"} and tok.dep_ == "dobj"):
-        # "Swift's endorsement of Bredesen", "announced her support for X"; as a subject
+        # "Lopez's endorsement of Whitaker", "announced her support for X"; as a subject
         # ("X's support for Y has never wavered") the noun's relation stands on its own
         anchor = tok if tok.dep_ in ("nsubj", "nsubjpass") else gov
         yield Candidate(tok, stance, kind, "poss-noun", poss, of_objs, anchor, 0.85)
@@ -503,8 +503,8 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
     receives = glemma in RECEIVE_VERBS or (glemma in ANNOUNCE_VERBS and bool(from_objs))
     if direct and (receives or tok.head.lower_ == "with") and (from_objs or of_objs or poss):
         # "won the backing of X", "has the support of X", "endorsements from A, B and C",
-        # "with the backing of X, Moore defeated..."
-        # "Dean holds onto his endorsements": a pronoun possessor is the holder, not the giver;
+        # "with the backing of X, Hale defeated..."
+        # "Hale holds onto his endorsements": a pronoun possessor is the holder, not the giver;
         # "X has my vote" and "has the union's support" name the giver.
         named_poss = [p for p in poss if p.pos_ != "PRON" or p.lower_ in ("my", "our")]
         endorser_toks = from_objs or of_objs or named_poss
@@ -553,7 +553,7 @@ def colon_list(verb: Token) -> list[Token]:
 
 
 def agent_noun_candidates(tok: Token) -> Iterator[Candidate]:
-    """ "among Caruso's endorsers", "X's backers include A and B", "X, one of Y's backers"."""
+    """ "among Reyes's endorsers", "X's backers include A and B", "X, one of Y's backers"."""
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("NOUN",) or lemma not in AGENT_NOUNS:
         return
@@ -564,7 +564,7 @@ def agent_noun_candidates(tok: Token) -> Iterator[Candidate]:
     ):
         return
     kind = "campaigning" if lemma in CAMPAIGN_ROLE_NOUNS else "endorsement"
-    # Whose backers? possessor, "of X", a compound name ("Moore backers"), or "of X's campaign"
+    # Whose backers? possessor, "of X", a compound name ("Hale backers"), or "of X's campaign"
     endorsees = [c for c in tok.children if c.dep_ == "poss"]
     endorsees += [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     for p in prep_objects(tok, ("of", "for")):
@@ -638,7 +638,7 @@ def elided_agent_candidates(tok: Token) -> Iterator[Candidate]:
 
 
 def hyphen_candidates(tok: Token) -> Iterator[Candidate]:
-    """ "the Trump-backed candidate X", "a union-endorsed slate"."""
+    """ "the Grant-backed candidate X", "a union-endorsed slate"."""
     if tok.lemma_.lower() not in ("back", "endorse", "support") or tok.i < 2:
         return
     if tok.doc[tok.i - 1].text not in ("-", "–"):

@@ -29,7 +29,7 @@ def _unique(cands: Iterable[str]) -> str | None:
 def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
     """Set `canonical` on every mention; return canonical name -> surface aliases."""
     # Only names the model calls people define full names; unknown runs of capitals (headlines,
-    # "Trump Grants Clemency") may map onto them but never become an entity others map onto.
+    # "Mayor Grants Permit") may map onto them but never become an entity others map onto.
     people = [m for m in mentions if m.kind == "person"]
     orgs = [m for m in mentions if m.kind == "organization"]
     full_people: dict[str, str] = {}  # folded -> display
@@ -39,7 +39,7 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
             key = " ".join(toks)
             if key not in full_people or len(m.name) > len(full_people[key]):
                 full_people[key] = m.name
-    # Collapse "Rick J. Caruso" into "Rick Caruso" style variants: keep the longest display.
+    # Collapse "Ana M. Reyes" into "Ana Reyes" style variants: keep the longest display.
     longest: dict[str, str] = {}
     for key, disp in full_people.items():
         toks = key.split()
@@ -127,7 +127,7 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
             and org_canonical(m.name) in (None, m.name)
             and (person_canonical(m.name))
         ):
-            # "Trump had backed Brooks", "Salcedo-Kerr's backers": a surname tagged ORG when
+            # "Grant had backed Reed", "Salcedo-Kerr's backers": a surname tagged ORG when
             # the document names that person in full
             canon = person_canonical(m.name)
             m.kind = "person"

@@ -1,6 +1,6 @@
 """Names as the text writes them, reduced to names as the ledger keys them.
 
-News decorates names: "Sen. Bernie Sanders, I-Vt.", "Rep. Ted Budd (R-N.C.)", "former President
+News decorates names: "Sen. Ruth Adler, I-Vt.", "Rep. Tom Reed (R-N.C.)", "former President
 X", "X's". The decoration is information (office, party, state), so it is kept as attributes
 rather than thrown away, and the bare name is what mentions are matched on.
 """
@@ -211,7 +211,7 @@ def clean_name(surface: str, kind: str = "person") -> tuple[str, dict[str, str]]
     text = " ".join(surface.split())
     text = text.strip(" ,;:—–-\"“”‘’'()[]")
     text = POSSESSIVE.sub("", text)
-    text = re.sub(r"[-–](?:backed|endorsed|supported|aligned|allied)$", "", text)  # "Trump-backed"
+    text = re.sub(r"[-–](?:backed|endorsed|supported|aligned|allied)$", "", text)  # "Grant-backed"
     m = STATE_TAG.search(text)
     if m and m.start() > 0:
         attrs["party"] = m.group("party").rstrip(".")
@@ -231,7 +231,7 @@ def clean_name(surface: str, kind: str = "person") -> tuple[str, dict[str, str]]
         and not is_titleish(words[0])
         and (is_titleish(words[1]) and words[1][:1].isupper())
     ):
-        # "Holyoke Mayor Alex Morse", "Alabama Rep. Mo Brooks": a place before the title
+        # "Millbrook Mayor Dana Whit", "Ohio Rep. Tom Reed": a place before the title
         attrs["place"] = words.pop(0)
     while kind != "organization" and len(words) > 1 and is_titleish(words[0]):
         titles.append(words.pop(0))

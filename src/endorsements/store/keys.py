@@ -79,7 +79,7 @@ def name_key(name: str) -> str:
 
     >>> name_key("Sen. José Núñez-Pérez")
     'jose nunez perez'
-    >>> name_key("The A.F.L.-C.I.O.") == name_key("AFL-CIO")
+    >>> name_key("The U.P.W.-L.U.") == name_key("UPW-LU")
     True
     >>> name_key("President")
     'president'
