@@ -69,6 +69,17 @@ GROUP_PLURALS = {
 VERBAL_RULES = {"active", "passive", "acl"}
 
 
+def news_month(cand: Candidate, published: date | None) -> str | None:
+    """With no date in its sentence, news reported in the present or simple past happened in
+    the month of publication; "had endorsed" reports an earlier, unknown time."""
+    if published is None:
+        return None
+    verb = cand.anchor or cand.cue
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children):
+        return None
+    return published.isoformat()[:7]
+
+
 @dataclass
 class DocContext:
     """What the patterns' candidates are resolved against, built once per document."""
@@ -256,7 +267,7 @@ class RuleExtractor:
                 kind=cand.kind,
                 evidence=evidence,
                 race=races.race_for(sent.text),
-                date=date_of(sent, cand.cue, published),
+                date=date_of(sent, cand.cue, published) or news_month(cand, published),
                 confidence=max(0.05, min(0.99, conf)),
                 endorser_type=endorser_type(
                     er.mention.canonical, er.mention.kind, er.mention.descriptors
