@@ -104,6 +104,7 @@ UNION_WORDS = re.compile(
     r"educators|machinists|laborers|fraternal|firefighters|police|officers|deputies|"
     r"troopers|trades|guild|local \d+|lodge|federation of teachers|teachers federation|"
     r"dockworkers|longshore\w*|steelworkers|autoworkers|carpenters|electricians|"
+    r"education association|order of police|federation of state|"
     r"pipefitters|plumbers|ironworkers|transit workers)\b"
 )
 PARTY_WORDS = re.compile(
