@@ -1257,6 +1257,16 @@ OPPOSITION_CASES = [
         {("Nadia Perez", SUP, "Tom Reed")},
     ),
     case(
+        "numbered-proposal-is-a-measure",
+        "The Great Lakes Nurses Union has endorsed Proposal 4, the paid-leave measure.",
+        {("Great Lakes Nurses Union", SUP, "Proposal 4")},
+    ),
+    case(
+        "councilor-is-a-title",
+        "The Green Country Firefighters Association endorsed City Councilor Monica Harjo.",
+        {("Green Country Firefighters Association", SUP, "Monica Harjo")},
+    ),
+    case(
         "urged-not-to-vote-for",
         "At a rally on Saturday, Peter Mutua told supporters not to vote for Samuel Kiprono.",
         {("Peter Mutua", OPP, "Samuel Kiprono")},

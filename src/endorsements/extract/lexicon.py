@@ -421,6 +421,7 @@ BALLOT_HEADS = {
     "referendums",
     "amendments",
     "propositions",
+    "proposal",  # "Proposal 4": only a numbered one becomes a measure
 }
 
 # Governors that cancel the cue below them: "declined to endorse", "refused to back".

@@ -462,12 +462,12 @@ def promote_people(mentions: list[Mention], doc: Doc) -> None:
     for m in mentions:
         parts = m.name.split()
         if (
-            m.kind in ("place", "group")
+            (m.kind in ("place", "group") or (m.kind == "organization" and name_shaped(m.name)))
             and len(parts) == 2
             and parts[1] in singles
             and (parts[0][:1].isupper())
         ):
-            m.kind = "person"
+            m.kind = "person"  # "Aisha Farouk" (ORG) and, later, plain "Farouk"
 
 
 class MentionIndex:

@@ -27,6 +27,8 @@ PERSON_TITLES = {
     "councilwoman",
     "councilman",
     "councilmember",
+    "councilor",
+    "councillor",
     "congressman",
     "congresswoman",
     "judge",
