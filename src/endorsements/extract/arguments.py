@@ -268,11 +268,7 @@ class ArgumentFinder:
                     if p.dep_ == "pobj"
                 ]
                 if owners:
-                    return [
-                        Arg(a.mention, a.token, a.via if a.via != "name" else "name")
-                        for o in owners
-                        for a in self.expand(o, avoid, depth + 1)
-                    ]
+                    return [a for o in owners for a in self.expand(o, avoid, depth + 1)]
             nxt = self._adjacent_apposition(tok)
             if nxt is not None:
                 return [Arg(nxt, tok, "name")]

@@ -92,9 +92,11 @@ class DocContext:
     races: RaceIndex
 
 
-def eligible(m: Mention, kinds: set[str]) -> bool:
+def eligible(m: Mention, role: str) -> bool:
     """Can this mention fill a role? Parties may (as endorsers, or backed in an election);
-    a lone capitalized word that matched no named entity may not (headline noise)."""
+    a lone capitalized word that matched no named entity may not (headline noise). `role` is
+    "endorser" or "endorsee"."""
+    kinds = ENDORSER_KINDS if role == "endorser" else ENDORSEE_KINDS
     if m.name.split()[-1].lower() in GROUP_PLURALS and len(m.name.split()) <= 2:
         # "GOP Senators" is an unnamed group; "Lake Michigan Conservation Voters" is a name
         return False
@@ -104,10 +106,10 @@ def eligible(m: Mention, kinds: set[str]) -> bool:
         # "Tamsin Okafor-Reyes" tagged GPE: a multi-word place in an argument slot of an
         # endorsement verb is far more often a mis-tagged name than a place that endorses
         # as an endorser only a hyphenated name: "Costa Rica" in a dateline endorses nobody
-        if kinds is ENDORSER_KINDS:
+        if role == "endorser":
             return "-" in m.name
         return "-" in m.name or 2 <= len(m.name.split()) <= 3
-    if m.kind == "organization" and kinds is ENDORSEE_KINDS and name_shaped(m.name):
+    if m.kind == "organization" and role == "endorsee" and name_shaped(m.name):
         return True  # "voting for Marcus Hale": a person's name the model tagged ORG
     if m.kind in ("organization", "group") and m.kind not in kinds:
         return m.is_partyish and not m.is_party_members
@@ -216,7 +218,7 @@ class RuleExtractor:
             or not a.mention.is_partyish
             or cand.rule in ("urge", "ballot")
             or ELECTION_WORDS.search(cand.cue.sent.text)
-            if eligible(a.mention, ENDORSEE_KINDS)
+            if eligible(a.mention, "endorsee")
             and (a.mention.kind != "place" or cand.rule in VERBAL_RULES)
         ]
         if not endorsees and cand.rule == "ballot":
@@ -285,7 +287,7 @@ class RuleExtractor:
         endorsers: list[Arg] = []
         for t in cand.endorsers:
             endorsers.extend(finder.expand(t, avoid))
-        if not any(eligible(a.mention, ENDORSER_KINDS) for a in endorsers):
+        if not any(eligible(a.mention, "endorser") for a in endorsers):
             for t in cand.fallback_endorsers:
                 endorsers.extend(finder.expand(t, avoid))
         if not cand.endorsers and (
@@ -300,7 +302,7 @@ class RuleExtractor:
                 author = finder.index.publication()
                 if author is not None:
                     endorsers = [Arg(author, cand.cue, "speaker")]
-        return [a for a in endorsers if eligible(a.mention, ENDORSER_KINDS)]
+        return [a for a in endorsers if eligible(a.mention, "endorser")]
 
     def _evidence(self, cand: Candidate, er: Arg, ee: Arg) -> Span:
         doc = cand.cue.doc

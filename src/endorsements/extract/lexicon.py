@@ -20,6 +20,11 @@ class VerbCue:
     preps: tuple[str, ...] = ()
     #: True when the direct object also works ("back X" and "back for" are both fine).
     takes_object: bool = True
+    #: The frame the verb needs to count: "" any; "purpose" only as an infinitive
+    #: ("spent heavily to defeat X", not "Brandt defeated Bell"); "electoral" only when urged,
+    #: aimed at a measure, or paired with an endorsement ("rejected X and endorsed Y", not
+    #: "he mocked and rejected X").
+    frame: str = ""
 
 
 # Verbs whose subject endorses (or opposes, or withdraws from) their object.
@@ -44,9 +49,8 @@ VERB_CUES: dict[str, VerbCue] = {
     "donate": VerbCue("support", "donation", ("to",), takes_object=False),
     "contribute": VerbCue("support", "donation", ("to",), takes_object=False),
     "oppose": VerbCue("oppose", "endorsement"),
-    # only as a purpose: "spent heavily to defeat X" (see patterns.verb_candidates)
-    "defeat": VerbCue("oppose", "campaigning"),
-    "reject": VerbCue("oppose", "endorsement"),
+    "defeat": VerbCue("oppose", "campaigning", frame="purpose"),
+    "reject": VerbCue("oppose", "endorsement", frame="electoral"),
     "unendorse": VerbCue("withdraw", "endorsement"),
     "un-endorse": VerbCue("withdraw", "endorsement"),
     "disavow": VerbCue("withdraw", "endorsement"),
@@ -55,9 +59,6 @@ VERB_CUES: dict[str, VerbCue] = {
     "dump": VerbCue("withdraw", "endorsement"),
 }
 
-# Verbs that only count when the subject campaigns against the object in an election context,
-# so they need an explicit election word nearby ("oppose" is in VERB_CUES; these are weaker).
-CAMPAIGN_AGAINST_PREPS = ("against",)
 
 # Nouns that name an act of support: "X's endorsement of Y", "the backing of X".
 NOUN_CUES: dict[str, tuple[str, str]] = {
@@ -556,7 +557,6 @@ HEDGES = {
     "mistakenly",
     "inaccurately",
 }
-NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
 
 #: Words that end newspaper names ("the Coos Bay Tide", "The Harbor Herald").
 MEDIA_NAME = re.compile(

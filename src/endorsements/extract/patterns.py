@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from .lexicon import (
     AGENT_NOUNS,
+    BALLOT_HEADS,
     CAMPAIGN_ROLE_NOUNS,
     GIVE_OBJECTS,
     GIVE_VERBS,
@@ -169,9 +170,6 @@ def objects(verb: Token, preps: tuple[str, ...], takes_object: bool) -> list[Tok
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in preps:
             out.extend(p for p in child.children if p.dep_ == "pobj")
-    if not out and verb.dep_ == "conj" and takes_object:
-        # "endorsed and campaigned for X": the object may sit on the last conjunct
-        pass
     return out
 
 
@@ -198,11 +196,24 @@ def _actor_acl(verb: Token) -> Token | None:
     return None
 
 
-BALLOT_WORDS = {"measure", "proposition", "initiative", "referendum", "amendment", "question"}
-
-
 def _is_measure_name(tok: Token) -> bool:
-    return any(t.lower_ in BALLOT_WORDS for t in tok.subtree)
+    return any(t.lower_ in BALLOT_HEADS for t in tok.subtree)
+
+
+def _in_frame(tok: Token, frame: str) -> bool:
+    """Does the verb stand in the frame its cue needs (see `VerbCue.frame`)?"""
+    if frame == "purpose":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if frame == "electoral":
+        return (
+            (tok.dep_ == "xcomp" and tok.head.lemma_ in URGE_VERBS)
+            or any(c.dep_ == "dobj" and _is_measure_name(c) for c in tok.children)
+            or any(
+                s.lemma_.lower() in ("endorse", "back", "support", "recommend")
+                for s in (*tok.conjuncts, tok.head)
+            )
+        )
+    return True
 
 
 def verb_candidates(tok: Token) -> Iterator[Candidate]:
@@ -226,20 +237,8 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
         )
     if cue is None:
         return
-    if tok.lemma_.lower() == "reject" and not (
-        (tok.dep_ == "xcomp" and tok.head.lemma_ in URGE_VERBS)
-        or any(c.dep_ == "dobj" and c.lower_ in BALLOT_WORDS for c in tok.children)
-        or any(c.dep_ == "dobj" and c.head == tok and _is_measure_name(c) for c in tok.children)
-        or any(
-            s.lemma_.lower() in ("endorse", "back", "support", "recommend")
-            for s in (*tok.conjuncts, tok.head)
-        )
-    ):
-        return  # "he mocked and rejected Grant" is criticism; "urged voters to reject X" opposes
-    if tok.lemma_.lower() == "defeat" and not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
-    ):
-        return  # "Brandt defeated Bell" reports a result; "worked to defeat Bell" opposes
+    if not _in_frame(tok, cue.frame):
+        return
     if is_passive(tok):
         endorsee = passive_subject(tok)
         yield Candidate(

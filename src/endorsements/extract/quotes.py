@@ -105,7 +105,9 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
 
 def token_at(doc: Doc, char: int) -> Token:
     """The token covering (or nearest before) a character offset."""
-    starts = [t.idx for t in doc]
+    starts = doc.user_data.get("endorsements_token_starts")
+    if starts is None:  # built once per document, not once per quote
+        starts = doc.user_data["endorsements_token_starts"] = [t.idx for t in doc]
     i = max(0, bisect_right(starts, char) - 1)
     return doc[i]
 
