@@ -18,6 +18,9 @@ from typing import Any
 
 from ..models import STANCES
 
+#: Exactly the shared scorer's list, on purpose: `eval` must score as ../shared/eval/score.py
+#: does. It is not resolve.names.TITLES (what the extractor strips) nor store.keys'
+#: LEADING_TITLES (frozen so stored keys never move); the three serve different contracts.
 LEADING_TITLES = {
     "mr",
     "mrs",
