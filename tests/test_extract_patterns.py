@@ -1344,8 +1344,37 @@ OPPOSITION_CASES = [
     ),
 ]
 
+# Context the parser alone gets wrong: wire credits, group nouns before a name, lists that
+# speak through "they".
+CONTEXT_CASES = [
+    case(
+        "wire-credit-is-not-the-antecedent",
+        "OSLO (Nordic Wire) — The agrarian party Bygdefolket said on Monday that it is backing "
+        "Ingrid Solvang for mayor.",
+        {("Bygdefolket", SUP, "Ingrid Solvang")},
+    ),
+    case(
+        "group-noun-before-a-name-makes-an-organization",
+        "The farmers' union Landvern announced its decision at a rally. It has endorsed Nils "
+        "Aaslund in the county race.",
+        {("Landvern", SUP, "Nils Aaslund")},
+    ),
+    case(
+        "listed-speakers-are-they",
+        "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
+        "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "
+        "runoff.",
+        {
+            ("Mara Olsen", SUP, "Olaf Brandt"),
+            ("Pieter Vance", SUP, "Olaf Brandt"),
+            ("Hal Brody", SUP, "Olaf Brandt"),
+        },
+    ),
+]
+
 ALL_CASES = (
-    OPPOSITION_CASES
+    CONTEXT_CASES
+    + OPPOSITION_CASES
     + VERB_CASES
     + CLAUSE_CASES
     + NOUN_CASES

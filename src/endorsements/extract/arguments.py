@@ -157,9 +157,13 @@ class ArgumentFinder:
         if clause.dep_ not in ("ccomp", "xcomp"):
             return []
         speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        if speaker is None or not list(speaker.conjuncts):
+        if speaker is None or speaker.pos_ == "PRON":
             return []
-        return [Arg(a.mention, a.token, "pronoun") for a in self.expand(speaker, avoid, depth + 1)]
+        # the list may be parsed as conjuncts or as a chain of appositions
+        named = self.expand(speaker, avoid, depth + 1)
+        if len(named) < 2:
+            return []
+        return [Arg(a.mention, a.token, "pronoun") for a in named]
 
     def _single(
         self, tok: Token, avoid: set[str] | None, depth: int, via: str = "name"

@@ -193,9 +193,10 @@ class RuleExtractor:
             t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
             for t in cand.endorsees
         )  # "endorsed him", "endorsed her candidacy"
-        endorser_pronoun = any(t.pos_ == "PRON" for t in cand.endorsers)
         endorsers: list[Arg] = []
-        if endorsee_pronoun and not endorser_pronoun:
+        if endorsee_pronoun:
+            # both pronouns: the subject's is bound more tightly (to the reporter of the
+            # clause, or the last subject), and the object's must then avoid it
             endorsers = self._endorsers(cand, finder, quotes, set())
             if not endorsers:
                 self._drop(cand, "no named endorser")

@@ -530,6 +530,7 @@ class MentionIndex:
                     start += 1
                 fixed = doc[start : fixed.end]
             self._add_span(fixed, kind)
+        self._add_described_orgs()
         org_named = {
             m.name
             for m in self.mentions
@@ -600,6 +601,20 @@ class MentionIndex:
         for t in span:
             self.by_token[t.i] = m
         return m
+
+    def _add_described_orgs(self) -> None:
+        """ "the farmers' union Landvern": a name the tagger missed, introduced by a group noun."""
+        for tok in self.doc:
+            if tok.i in self.by_token or tok.pos_ != "PROPN" or not tok.is_title:
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                continue  # not the end of the name
+            start, end = _proper_run(tok)
+            span = self.doc[start:end]
+            if any(t.i in self.by_token for t in span):
+                continue
+            if _described_as_org(span):
+                self._add_span(span, "organization")
 
     def _add_handles(self) -> None:
         for tok in self.doc:
