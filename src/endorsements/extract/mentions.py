@@ -403,6 +403,23 @@ def _repair(span: Span, kind: str) -> Span:
     return doc[start:end]
 
 
+def _after_inner_role(span: Span, kind: str) -> tuple[Span, str]:
+    """ "King County Councilmember Aisha Farouk" tagged as a place: a role word inside the
+    span ends the place and begins a person's name."""
+    for i in range(span.end - 2, span.start - 1, -1):
+        word = span.doc[i].lower_.rstrip(".")
+        if word in ROLE_ENDINGS or word in PERSON_TITLES:
+            rest = span.doc[i + 1 : span.end]
+            if (
+                rest
+                and all(t.is_title and t.is_alpha or t.text in ("-", "'") for t in rest)
+                and not ORG_HEADS.search(rest.text)
+            ):
+                return rest, "person"
+            break
+    return span, kind
+
+
 AMBIGUOUS_KINDS = {"place", "group", "unknown", "product", "other", "event"}
 PERSON_VERBS = {
     "say",
@@ -521,6 +538,8 @@ class MentionIndex:
             if _is_dateline(ent):
                 continue
             fixed = _repair(ent, kind)
+            if kind != "person":
+                fixed, kind = _after_inner_role(fixed, kind)
             if kind != "person" and any(t.ent_type_ == "PERSON" for t in fixed):
                 # "Councilwoman" (NORP) + "Priya Natarajan-Wells" (PERSON): one person; a
                 # place before the name ("Missouri Attorney General X") is not part of it
