@@ -1360,6 +1360,28 @@ CONTEXT_CASES = [
         {("Landvern", SUP, "Nils Aaslund")},
     ),
     case(
+        "editorial-earned-another-term",
+        "The Marlow Sentinel editorial board interviewed nine candidates. Incumbents Rosa "
+        "Tannery and Teo Vance have earned another term.",
+        {("Marlow Sentinel", SUP, "Rosa Tannery"), ("Marlow Sentinel", SUP, "Teo Vance")},
+    ),
+    case(
+        "editorial-endorsement-goes-to",
+        "The Marlow Sentinel editorial board met in May. Our endorsement for the open seat goes "
+        "to Lee Marsh.",
+        {("Marlow Sentinel", SUP, "Lee Marsh")},
+    ),
+    case(
+        "quoted-deserves-your-vote",
+        '"Ida Kwan deserves your vote," said Mayor Ben Ostrow.',
+        {("Ben Ostrow", SUP, "Ida Kwan")},
+    ),
+    case(
+        "deserves-credit-is-not-a-verdict",
+        "The Marlow Sentinel editorial board met in May. Wes Dorn deserves credit for trying.",
+        set(),
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

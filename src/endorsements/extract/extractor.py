@@ -292,7 +292,7 @@ class RuleExtractor:
             for t in cand.fallback_endorsers:
                 endorsers.extend(finder.expand(t, avoid))
         if not cand.endorsers and (
-            cand.rule in ("imperative", "never", "ballot")
+            cand.rule in ("imperative", "never", "ballot", "merit")
             or (cand.rule == "active" and quotes.inside(cand.cue) is not None)
         ):  # "Proud to endorse Greg Tate." in a post: the poster endorses
             spk = quotes.speaker_for(cand.cue)

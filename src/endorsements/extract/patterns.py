@@ -19,6 +19,8 @@ from .lexicon import (
     CAMPAIGN_ROLE_NOUNS,
     GIVE_OBJECTS,
     GIVE_VERBS,
+    MERIT_OBJECTS,
+    MERIT_VERBS,
     NOUN_CUES,
     RECEIVE_VERBS,
     URGE_VERBS,
@@ -928,6 +930,34 @@ def never_candidates(tok: Token) -> Iterator[Candidate]:
     yield Candidate(tok, "oppose", "endorsement", "never", [], [head], tok, 0.7)
 
 
+def merit_candidates(tok: Token) -> Iterator[Candidate]:
+    """An editorial's or a speaker's verdict: "X has earned another term", "Y deserves your
+    vote", "our endorsement goes to Z". The one who judges is the writer: the speaker of a
+    quote, else the publication (resolved later, like an imperative's)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return
+    if lemma in MERIT_VERBS:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in MERIT_OBJECTS:
+            return
+        poss = [c for c in obj.children if c.dep_ == "poss"]
+        if poss and poss[0].lower_ not in ("your", "their"):
+            return  # "earned our support", "won the union's backing": the giver is named
+        endorsee = subject(tok)
+        if endorsee is not None:
+            yield Candidate(tok, "support", "endorsement", "merit", [], [endorsee], tok, 0.75)
+    elif lemma == "go":
+        # "Our endorsement in the race goes to X"
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in ("endorsement", "vote", "support", "nod"):
+            return
+        poss = [c for c in subj.children if c.dep_ == "poss"]
+        targets = prep_objects(tok, ("to",))
+        if poss and targets:
+            yield Candidate(tok, "support", "endorsement", "goes-to", poss, targets, tok, 0.8)
+
+
 def joined_by(verb: Token) -> list[Token]:
     """ "X withdrew his support of Y, joining A and B": A and B did the same before."""
     out: list[Token] = []
@@ -949,4 +979,5 @@ PATTERNS = (
     act_candidates,
     with_candidates,
     attack_candidates,
+    merit_candidates,
 )
