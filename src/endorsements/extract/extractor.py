@@ -24,7 +24,7 @@ from .mentions import Mention, MentionIndex, name_shaped, promote_people
 from .model import load_model
 from .patterns import PATTERNS, Candidate, joined_by
 from .quotes import QuoteIndex
-from .races import RaceIndex
+from .races import PARTY_ADJECTIVES, RaceIndex
 from .registry import register
 
 ENDORSEE_KINDS = {"person", "unknown", "measure", "handle"}
@@ -160,7 +160,20 @@ class RuleExtractor:
         coref = Coref(index)
         quotes = QuoteIndex(doc)
         finder = ArgumentFinder(index, coref, quotes)
-        ctx = DocContext(finder, quotes, aliases, index, published, RaceIndex(doc.text, published))
+        names = {
+            n
+            for m in index.mentions
+            if m.kind in ("person", "organization", "handle")
+            for n in (m.name, m.canonical)
+            if n
+        }
+        places = {
+            re.sub(r"^(?:the|The)\s+|(?:'s|’s)$", "", e.text)
+            for e in doc.ents
+            if e.label_ in ("GPE", "LOC", "NORP")
+        } - PARTY_ADJECTIVES
+        races = RaceIndex(doc.text, published, names, places)
+        ctx = DocContext(finder, quotes, aliases, index, published, races)
         found: dict[tuple[str, str, str], Endorsement] = {}
         for tok in doc:
             for pattern in PATTERNS:
