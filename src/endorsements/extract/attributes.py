@@ -118,7 +118,8 @@ def endorser_type(name: str, kind: str, descriptors: set[str]) -> str:
     """person, media, union, party or organization, from the name's own words first and the
     words the text uses for it ("the union", "the paper") next."""
     low = name.lower()
-    if kind in ("person", "unknown", "handle") and not ORG_WORDS.search(low):
+    acronym = name.isupper() and " " not in name and 2 <= len(name.strip(".")) <= 6
+    if kind in ("person", "unknown", "handle") and not ORG_WORDS.search(low) and not acronym:
         return "person"
     if MEDIA_NAME.search(low) or descriptors & {
         "newspaper",

@@ -286,7 +286,10 @@ class RuleExtractor:
                 date=date_of(sent, cand.cue, published) or news_month(cand, published),
                 confidence=max(0.05, min(0.99, conf)),
                 endorser_type=endorser_type(
-                    er.mention.canonical, er.mention.kind, er.mention.descriptors
+                    er.mention.canonical,
+                    # "he"/"she" for it in the text outweighs the tagger's ORG
+                    "person" if er.mention.canonical in finder.coref.gender else er.mention.kind,
+                    er.mention.descriptors,
                 ),
                 endorser_aliases=sorted(aliases.get(er.mention.canonical, set())),
                 endorsee_aliases=sorted(aliases.get(ee.mention.canonical, set())),
