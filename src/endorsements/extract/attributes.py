@@ -94,6 +94,22 @@ def date_of(sent: Span, cue: Token, published: date | None) -> str | None:
     return best[1] if best else None
 
 
+#: An embedded post's signature: "— Name (@handle) January 5, 2021".
+POST_SIGNATURE_DATE = re.compile(
+    r"[—–-]\s*[^\n—–]{1,80}\(@\w{1,30}\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
+)
+
+
+def post_date(cue: Token, published: date | None) -> str | None:
+    """The date an embedded post was published, written after it in its signature line: the
+    post's endorsement was made that day, which the news story's date may not be."""
+    text = cue.doc.text
+    end = text.find("\n\n", cue.idx)
+    window = text[cue.idx : end if end != -1 else cue.idx + 600][:600]
+    m = POST_SIGNATURE_DATE.search(window)
+    return resolve_date(m.group("date"), published) if m else None
+
+
 ORG_WORDS = re.compile(
     r"\b(union|party|parti|partido|board|committee|association|federation|league|guild|"
     r"lodge|local|council|coalition|alliance|front|fund|pac|times|post|news|daily|tribune|"

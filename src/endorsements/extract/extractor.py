@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..models import Document, Endorsement, Extraction, Span
 from ..resolve import cluster_mentions
 from .arguments import Arg, ArgumentFinder
-from .attributes import date_of, endorser_type
+from .attributes import date_of, endorser_type, post_date
 from .coref import Coref
 from .filters import blocking_reason, non_election_object, refusal_to_vote
 from .mentions import Mention, MentionIndex, name_shaped, promote_people
@@ -283,7 +283,9 @@ class RuleExtractor:
                 kind=cand.kind,
                 evidence=evidence,
                 race=races.race_for(sent.text),
-                date=date_of(sent, cand.cue, published) or news_month(cand, published),
+                date=date_of(sent, cand.cue, published)
+                or post_date(cand.cue, published)
+                or news_month(cand, published),
                 confidence=max(0.05, min(0.99, conf)),
                 endorser_type=endorser_type(
                     er.mention.canonical,

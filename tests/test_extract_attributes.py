@@ -1,4 +1,5 @@
-"""The race label read from text: office, place and year only where the text gives them."""
+"""Attributes read from text: the race label (office, place and year only where the text
+gives them) and the date of an embedded post."""
 
 from __future__ import annotations
 
@@ -55,3 +56,18 @@ def test_sentence_race_falls_back_to_the_documents() -> None:
     index = RaceIndex("The Port Alder mayoral race heats up.", PUB, (), {"Port Alder"})
     assert index.race_for("Kim Oda endorsed Lu Pry for mayor.") == "Port Alder mayor"
     assert index.race_for("Kim Oda endorsed Lu Pry.") == "Port Alder mayor"
+
+
+def test_an_embedded_posts_signature_dates_its_endorsement() -> None:
+    from endorsements import extract
+
+    text = (
+        "Singer Mira Vell weighed in on the runoff.\n\n"
+        "Get out and vote for Dana Pike, Georgia!\n"
+        "— Mira Vell (@miravell) January 5, 2031\n\n"
+        "She has 80 million followers."
+    )
+    [result] = extract([text])
+    assert [(e.endorser, e.endorsee, e.date) for e in result.endorsements] == [
+        ("Mira Vell", "Dana Pike", "2031-01-05")
+    ]
