@@ -71,3 +71,12 @@ def test_an_embedded_posts_signature_dates_its_endorsement() -> None:
     assert [(e.endorser, e.endorsee, e.date) for e in result.endorsements] == [
         ("Mira Vell", "Dana Pike", "2031-01-05")
     ]
+
+
+def test_head_of_state_contest_is_named_as_the_story_names_it() -> None:
+    story = "The presidential election is in May. Ada Brill endorsed Lu Pry for president."
+    assert RaceIndex(story, PUB, (), set()).race_for("Brill endorsed Pry for president.") == (
+        "presidential"
+    )
+    plain = "Ada Brill endorsed Lu Pry for president."
+    assert RaceIndex(plain, PUB, (), set()).race_for(plain) == "president"

@@ -61,8 +61,11 @@ NOT_PLACES = {
     "Former",
     "State",
 }
-#: The office's noun, as the guidelines name races ("Los Angeles mayor 2022").
+#: Office words as race labels write them: the office's noun for cities and states ("Los
+#: Angeles mayor 2022", as the annotation guidelines name races).
 OFFICE_NOUNS = {"mayoral": "mayor", "mayoralty": "mayor", "gubernatorial": "governor"}
+#: The country as race labels name it.
+COUNTRY = re.compile(r"^(?:the )?(?:United States(?: of America)?|U\.S\.A?\.?)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def _clean_place(
         return None
     if places is not None and not any(p in place or place in p for p in places):
         return None  # "After Senate", "National Republican Senate": no place the text names
-    return place
+    return "US" if COUNTRY.match(place) else place
 
 
 def find_race(
@@ -165,8 +168,6 @@ def find_race(
             year = YEAR.search(tail) or YEAR.search(text[max(0, m.start() - 12) : m.start()])
             # the year only where the text writes it: a race's year is not the news date's
             y = year.group(1) if year else None
-            if office.lower() == "presidency":
-                office = "president"
             office = OFFICE_NOUNS.get(office.lower(), office)
             race = Race(
                 place,
@@ -195,6 +196,10 @@ class RaceIndex:
         self.not_places = frozenset(not_places)
         self.places = frozenset(places) if places is not None else None
         self.document_race = find_race(text[:1500], published, self.not_places, self.places)
+        # one name for the head-of-state contest throughout a story: the one it uses
+        self.head_of_state = (
+            "presidential" if re.search(r"\bpresidential\b", text, re.I) else "president"
+        )
 
     def race_for(self, sentence: str) -> str | None:
         race = find_race(sentence, self.published, self.not_places, self.places)
@@ -206,4 +211,8 @@ class RaceIndex:
             and (self.document_race.office.lower() == race.office.lower())
         ):
             race = self.document_race  # "for mayor" in an article about the Los Angeles race
-        return race.label() if race else None
+        if race is None:
+            return None
+        if race.office.lower() in ("president", "presidency", "presidential"):
+            race = Race(race.place, self.head_of_state, race.contest, race.year)
+        return race.label()
