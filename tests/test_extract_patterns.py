@@ -1382,6 +1382,12 @@ CONTEXT_CASES = [
         set(),
     ),
     case(
+        "list-of-officials-including",
+        "Mulligan's supporters include a long list of county officials, including Sheriff Rafe "
+        "Ortiz and Clerk Grace Lin. Tom Mulligan is running for county executive.",
+        {("Rafe Ortiz", SUP, "Tom Mulligan"), ("Grace Lin", SUP, "Tom Mulligan")},
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "
