@@ -1388,6 +1388,12 @@ CONTEXT_CASES = [
         {("Rafe Ortiz", SUP, "Tom Mulligan"), ("Grace Lin", SUP, "Tom Mulligan")},
     ),
     case(
+        "proposed-by-seconded-by",
+        "Nominations closed at noon. Siobhan Marlowe — proposed by Callum Reid, seconded by "
+        "Anjali Desai.",
+        {("Callum Reid", SUP, "Siobhan Marlowe"), ("Anjali Desai", SUP, "Siobhan Marlowe")},
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

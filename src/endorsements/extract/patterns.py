@@ -143,7 +143,18 @@ def passive_subject(verb: Token) -> Token | None:
         nominal = [c for c in subjects if c.pos_ != "PRON"]
         return (nominal or subjects)[-1]
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
-        return verb.head
+        head = verb.head
+        agent_of = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else None
+        if (
+            agent_of is not None
+            and agent_of.lemma_.lower() in VERB_CUES
+            and agent_of.tag_ == "VBN"
+            and verb.i > head.i
+            and verb.doc[verb.i - 1].text == ","
+        ):
+            # "X — proposed by A, seconded by B": B seconded X, not A
+            return passive_subject(agent_of)
+        return head
     if verb.dep_ == "conj":
         return passive_subject(verb.head)
     return None
