@@ -1394,6 +1394,12 @@ CONTEXT_CASES = [
         {("Callum Reid", SUP, "Siobhan Marlowe"), ("Anjali Desai", SUP, "Siobhan Marlowe")},
     ),
     case(
+        "headline-second-verb-shares-subject",
+        "Tran quits Harbor Party leadership race, backs Malhotra\n\nDaniel Tran ended his "
+        "campaign on Friday. Priya Malhotra is now the favourite.",
+        {("Daniel Tran", SUP, "Priya Malhotra")},
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

@@ -116,6 +116,9 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
+    shared = _headline_shared_subject(verb)
+    if shared is not None:
+        return shared
     if depth > 4 or verb.head == verb:
         return None
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
@@ -134,6 +137,19 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN",):
         return verb.head
+    return None
+
+
+def _headline_shared_subject(verb: Token) -> Token | None:
+    """ "Tran quits leadership race, backs Malhotra": a headline's second verb shares the
+    first's subject, though the parser makes the first clause a complement of the second."""
+    if verb.tag_ != "VBZ" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBZ":
+            subj = next((s for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"), None)
+            if subj is not None:
+                return subj
     return None
 
 
