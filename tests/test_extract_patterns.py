@@ -1400,6 +1400,21 @@ CONTEXT_CASES = [
         {("Daniel Tran", SUP, "Priya Malhotra")},
     ),
     case(
+        "held-endorsements-spelled-out-after-colon",
+        "Dana Holt still holds onto her two other union endorsements: the Harbor Nurses "
+        "Association and the Guild of Ferry Workers.",
+        {
+            ("Harbor Nurses Association", SUP, "Dana Holt"),
+            ("Guild of Ferry Workers", SUP, "Dana Holt"),
+        },
+    ),
+    case(
+        "endorsements-including-one-from",
+        "Lee Corbin racked up multiple endorsements, including one from his former justice "
+        "minister, Sergio Vale.",
+        {("Sergio Vale", SUP, "Lee Corbin")},
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

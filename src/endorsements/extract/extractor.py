@@ -331,7 +331,7 @@ class RuleExtractor:
             toks.append(er.token)
         m = er.mention
         if sent.start <= m.start < sent.end and er.via in ("name", "list"):
-            toks.append(doc[m.start])
+            toks.extend([doc[m.start], doc[min(m.end, sent.end) - 1]])
         m = ee.mention
         if sent.start <= m.start < sent.end:
             toks.extend([doc[m.start], doc[m.end - 1]])

@@ -438,6 +438,11 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
     glemma = gov.lemma_.lower()
     of_objs = prep_objects(tok, ("of", "for", "to", "behind"))
     from_objs = prep_objects(tok, ("from", "by"))
+    if not from_objs and tok.tag_ == "NNS":
+        # "multiple endorsements, including one from X"
+        for inc in prep_objects(tok, ("including",)):
+            if inc.lower_ in ("one", "those", "ones"):
+                from_objs += prep_objects(inc, ("from", "by"))
     if lemma in ("choice", "pick") and tok.dep_ == "nsubj" and glemma == "be" and poss:
         named = [c for c in gov.children if c.dep_ in ("attr", "acomp")]
         if named:
@@ -535,7 +540,7 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         # "Hale holds onto his endorsements": a pronoun possessor is the holder, not the giver;
         # "X has my vote" and "has the union's support" name the giver.
         named_poss = [p for p in poss if p.pos_ != "PRON" or p.lower_ in ("my", "our")]
-        endorser_toks = from_objs or of_objs or named_poss
+        endorser_toks = from_objs or of_objs or named_poss or _after_colon(tok, gov)
         if not endorser_toks:
             return
         endorser_toks = endorser_toks + [
@@ -552,6 +557,20 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         return
     if poss and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and of_objs:
         yield Candidate(tok, stance, kind, "poss-noun", poss, of_objs, gov, 0.8)
+
+
+def _after_colon(noun: Token, gov: Token) -> list[Token]:
+    """ "holds onto his two union endorsements: A and B": the names a colon right after the
+    noun spells out (the parser hangs them on the verb)."""
+    end = noun.right_edge.i + 1
+    doc = noun.doc
+    if end >= len(doc) or doc[end].text != ":":
+        return []
+    return [
+        c
+        for c in gov.children
+        if c.i > end and c.dep_ in ("dobj", "appos", "attr", "npadvmod") and c.pos_ == "PROPN"
+    ] + [c for c in noun.children if c.dep_ == "appos" and c.i > end]
 
 
 def colon_list(verb: Token) -> list[Token]:
