@@ -1,0 +1,322 @@
+"""Human corrections to the ledger: merge, split and rename entities, review endorsements.
+
+Each function works inside the caller's transaction and leaves the ledger's invariants intact:
+one endorsement per endorser, endorsee and race; `n_evidence`, first/last seen and the current
+stance agree with the evidence rows; and a review decision is never lost. When a merge or a
+split makes two endorsements one, the decided review wins over "unreviewed", and of two
+decisions the later one wins.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFoundError, StoreError
+from .keys import name_key
+from .records import REVIEW_STATES
+from .schema import AliasRecord, EndorsementRecord, EntityRecord, EvidenceRecord
+
+
+def observation_order(seen: date | None, evidence_id: int) -> tuple[bool, date, int]:
+    """Sort key of the timeline: dated observations by date, undated ones first, then by id.
+
+    An undated observation cannot claim to be the latest, so it never overrides a dated one;
+    among equals the later-stored wins.
+    """
+    return (seen is not None, seen or date.min, evidence_id)
+
+
+def current_stance(session: Session, endorsement_id: int) -> str | None:
+    """The stance of the latest observation of one endorsement."""
+    obs = session.execute(
+        select(EvidenceRecord.stance, EvidenceRecord.seen, EvidenceRecord.id).where(
+            EvidenceRecord.endorsement_id == endorsement_id
+        )
+    ).all()
+    if not obs:
+        return None
+    return max(obs, key=lambda o: observation_order(o[1], o[2]))[0]
+
+
+def summarize(session: Session, row: EndorsementRecord) -> bool:
+    """Recompute a row's summary from its evidence; False (and the row deleted) if it has none."""
+    session.flush()
+    evidence = list(
+        session.scalars(select(EvidenceRecord).where(EvidenceRecord.endorsement_id == row.id))
+    )
+    if not evidence:
+        session.delete(row)
+        return False
+    dated = [e.seen for e in evidence if e.seen is not None]
+    latest = max(evidence, key=lambda e: observation_order(e.seen, e.id))
+    row.stance = latest.stance
+    row.n_evidence = len(evidence)
+    row.first_seen = min(dated) if dated else None
+    row.last_seen = max(dated) if dated else None
+    row.confidence = max(e.confidence for e in evidence)
+    return True
+
+
+def _review_rank(row: EndorsementRecord) -> tuple[bool, datetime]:
+    reviewed_at = row.reviewed_at or datetime.min.replace(tzinfo=UTC)
+    if reviewed_at.tzinfo is None:  # SQLite hands back naive datetimes
+        reviewed_at = reviewed_at.replace(tzinfo=UTC)
+    return (row.review_state != "unreviewed", reviewed_at)
+
+
+def _copy_review(target: EndorsementRecord, source: EndorsementRecord) -> None:
+    target.review_state = source.review_state
+    target.reviewer = source.reviewer
+    target.reviewed_at = source.reviewed_at
+    target.review_note = source.review_note
+
+
+def _fold_into(session: Session, target: EndorsementRecord, row: EndorsementRecord) -> None:
+    """Move `row`'s evidence into `target` (same endorser, endorsee, race) and delete `row`."""
+    held = {
+        (e.document_id, e.start, e.end)
+        for e in session.scalars(
+            select(EvidenceRecord).where(EvidenceRecord.endorsement_id == target.id)
+        )
+    }
+    for ev in session.scalars(
+        select(EvidenceRecord).where(EvidenceRecord.endorsement_id == row.id)
+    ):
+        if (ev.document_id, ev.start, ev.end) in held:
+            session.delete(ev)
+        else:
+            ev.endorsement_id = target.id
+    if _review_rank(row) > _review_rank(target):
+        _copy_review(target, row)
+    if row.confidence > target.confidence:
+        target.kind = row.kind
+    session.flush()
+    session.delete(row)
+    session.flush()
+    summarize(session, target)
+
+
+def get_entity(session: Session, entity_id: int) -> EntityRecord:
+    entity = session.get(EntityRecord, entity_id)
+    if entity is None:
+        raise NotFoundError(f"no entity with id {entity_id} (see `endorsements entities list`)")
+    return entity
+
+
+def find_entity(session: Session, ref: str) -> EntityRecord:
+    """An entity by id, exact name or alias, or a name part that fits exactly one entity."""
+    ref = ref.strip()
+    if ref.isdigit():
+        return get_entity(session, int(ref))
+    key = name_key(ref)
+    if not key:
+        raise NotFoundError(f"{ref!r} is not a name; give an entity id or a name")
+    exact = session.scalars(select(EntityRecord).where(EntityRecord.name_key == key)).first()
+    if exact is not None:
+        return exact
+    alias_ids = select(AliasRecord.entity_id).where(AliasRecord.alias_key == key)
+    hits = list(session.scalars(select(EntityRecord).where(EntityRecord.id.in_(alias_ids))))
+    if not hits:
+        part_ids = select(AliasRecord.entity_id).where(
+            AliasRecord.alias_key.contains(key, autoescape=True)
+        )
+        hits = list(
+            session.scalars(
+                select(EntityRecord)
+                .where(
+                    or_(
+                        EntityRecord.name_key.contains(key, autoescape=True),
+                        EntityRecord.id.in_(part_ids),
+                    )
+                )
+                .order_by(EntityRecord.id)
+                .limit(11)
+            )
+        )
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise NotFoundError(f"no entity named {ref!r} (see `endorsements entities list`)")
+    shown = ", ".join(f"{e.id} {e.name}" for e in hits[:10])
+    raise NotFoundError(f"{ref!r} fits several entities ({shown}); give the id instead")
+
+
+def _add_alias(session: Session, entity: EntityRecord, alias: str) -> None:
+    key = name_key(alias)
+    if not key or key == entity.name_key:
+        return
+    exists = session.get(AliasRecord, (entity.id, key))
+    if exists is None:
+        session.add(AliasRecord(entity_id=entity.id, alias_key=key, alias=alias))
+
+
+def _endorsements_of(session: Session, entity_id: int) -> list[EndorsementRecord]:
+    return list(
+        session.scalars(
+            select(EndorsementRecord)
+            .where(
+                or_(
+                    EndorsementRecord.endorser_id == entity_id,
+                    EndorsementRecord.endorsee_id == entity_id,
+                )
+            )
+            .order_by(EndorsementRecord.id)
+        )
+    )
+
+
+def _find_row(
+    session: Session, endorser_id: int, endorsee_id: int, race: str
+) -> EndorsementRecord | None:
+    return session.scalars(
+        select(EndorsementRecord).where(
+            EndorsementRecord.endorser_id == endorser_id,
+            EndorsementRecord.endorsee_id == endorsee_id,
+            EndorsementRecord.race == race,
+        )
+    ).first()
+
+
+def merge(session: Session, keep_id: int, other_id: int) -> EntityRecord:
+    """Fold entity `other_id` into `keep_id`: aliases, attributes, endorsements, reviews."""
+    if keep_id == other_id:
+        raise StoreError(f"cannot merge entity {keep_id} with itself")
+    keep = get_entity(session, keep_id)
+    other = get_entity(session, other_id)
+    for alias in session.scalars(select(AliasRecord).where(AliasRecord.entity_id == other.id)):
+        _add_alias(session, keep, alias.alias)
+    _add_alias(session, keep, other.name)
+    keep.attrs = {**(other.attrs or {}), **(keep.attrs or {})}
+    if keep.category == "other":
+        keep.category = other.category
+    if keep.type == "other":
+        keep.type = other.type
+    session.flush()
+    for row in _endorsements_of(session, other.id):
+        endorser = keep.id if row.endorser_id == other.id else row.endorser_id
+        endorsee = keep.id if row.endorsee_id == other.id else row.endorsee_id
+        target = _find_row(session, endorser, endorsee, row.race)
+        if target is not None and target.id != row.id:
+            _fold_into(session, target, row)
+        else:
+            row.endorser_id, row.endorsee_id = endorser, endorsee
+            session.flush()
+    session.delete(other)
+    session.flush()
+    return keep
+
+
+def split(session: Session, entity_id: int, aliases: list[str], new_name: str | None) -> int:
+    """Move the aliases `aliases`, and the evidence that names the entity by one of them, to a
+    new entity; return its id. Endorsements that move keep their review state."""
+    entity = get_entity(session, entity_id)
+    keys = {name_key(a) for a in aliases} - {""}
+    if not keys:
+        raise StoreError("give at least one alias to split off")
+    if entity.name_key in keys:
+        raise StoreError(
+            f"{entity.name!r} is the entity's own name: split off its other aliases, or rename it"
+        )
+    own = {
+        a.alias_key: a
+        for a in session.scalars(select(AliasRecord).where(AliasRecord.entity_id == entity.id))
+    }
+    unknown = sorted(keys - set(own))
+    if unknown:
+        raise StoreError(
+            f"entity {entity.id} ({entity.name}) has no alias {', '.join(unknown)} "
+            "(see `endorsements entities show`)"
+        )
+    name = " ".join((new_name or own[sorted(keys)[0]].alias).split())
+    new_key = name_key(name)
+    taken = session.scalars(select(EntityRecord).where(EntityRecord.name_key == new_key)).first()
+    if taken is not None:
+        raise StoreError(
+            f"an entity named {name!r} already exists (id {taken.id}); split into another name"
+            " and then merge"
+        )
+    new = EntityRecord(
+        name=name, name_key=new_key, type=entity.type, attrs={}, category=entity.category
+    )
+    session.add(new)
+    session.flush()
+    for key in keys:
+        _add_alias(session, new, own[key].alias)
+        session.delete(own[key])
+    session.flush()
+    for row in _endorsements_of(session, entity.id):
+        moving = [
+            ev
+            for ev in session.scalars(
+                select(EvidenceRecord).where(EvidenceRecord.endorsement_id == row.id)
+            )
+            if (row.endorser_id == entity.id and name_key(ev.endorser_name) in keys)
+            or (row.endorsee_id == entity.id and name_key(ev.endorsee_name) in keys)
+        ]
+        if not moving:
+            continue
+        endorser = new.id if row.endorser_id == entity.id else row.endorser_id
+        endorsee = new.id if row.endorsee_id == entity.id else row.endorsee_id
+        target = _find_row(session, endorser, endorsee, row.race)
+        if target is None:
+            target = EndorsementRecord(
+                endorser_id=endorser,
+                endorsee_id=endorsee,
+                race=row.race,
+                stance=row.stance,
+                kind=row.kind,
+                confidence=row.confidence,
+                n_evidence=0,
+            )
+            _copy_review(target, row)
+            session.add(target)
+            session.flush()
+        for ev in moving:
+            ev.endorsement_id = target.id
+        summarize(session, target)
+        summarize(session, row)
+    session.flush()
+    return new.id
+
+
+def rename(session: Session, entity_id: int, new_name: str) -> EntityRecord:
+    """Give an entity a new display name and key; the old name stays as an alias."""
+    entity = get_entity(session, entity_id)
+    name = " ".join(new_name.split())
+    key = name_key(name)
+    if not key:
+        raise StoreError(f"{new_name!r} is not a name")
+    taken = session.scalars(select(EntityRecord).where(EntityRecord.name_key == key)).first()
+    if taken is not None and taken.id != entity.id:
+        raise StoreError(
+            f"entity {taken.id} is already called {taken.name!r}; "
+            f"use `endorsements entities merge {taken.id} {entity.id}` instead"
+        )
+    old = entity.name
+    entity.name, entity.name_key = name, key
+    stale = session.get(AliasRecord, (entity.id, key))
+    if stale is not None:
+        session.delete(stale)
+    session.flush()
+    _add_alias(session, entity, old)
+    session.flush()
+    return entity
+
+
+def review(
+    session: Session, endorsement_id: int, state: str, reviewer: str, note: str | None
+) -> EndorsementRecord:
+    """Record a review decision on one endorsement."""
+    if state not in REVIEW_STATES:
+        raise StoreError(f"review state {state!r} is not one of {', '.join(REVIEW_STATES)}")
+    row = session.get(EndorsementRecord, endorsement_id)
+    if row is None:
+        raise NotFoundError(f"no endorsement with id {endorsement_id} (see `endorsements show`)")
+    row.review_state = state
+    row.reviewer = reviewer
+    row.reviewed_at = datetime.now(UTC)
+    row.review_note = note
+    return row
