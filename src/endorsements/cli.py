@@ -65,6 +65,11 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
+class ExportSchema(StrEnum):
+    native = "native"
+    fivethirtyeight = "fivethirtyeight"
+
+
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -308,11 +313,18 @@ def show(
     out.print(ledger_table(rows, title=f"{len(rows)} endorsements"))
 
 
-@app.command(epilog="Example: endorsements export --format csv --output ledger.csv")
+@app.command(epilog="Example: endorsements export --schema fivethirtyeight --output ledger.csv")
 def export(
     format: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="csv, json or jsonl.")
     ] = ExportFormat.csv,
+    schema: Annotated[
+        ExportSchema,
+        typer.Option(
+            "--schema",
+            help="native: every column, evidence and review; fivethirtyeight: their 2020 columns.",
+        ),
+    ] = ExportSchema.native,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="File to write (default: standard output)."),
@@ -323,16 +335,16 @@ def export(
     settings = _settings(db=db)
     with _ledger(settings, must_exist=True) as ledger:
         try:
-            rows = ledger.rows()
+            rows = ledger.rows(with_evidence=schema is ExportSchema.native)
         except EndorsementsError as exc:
             _fail(exc)
     if output is None:
-        write_export(rows, format.value, sys.stdout)
+        write_export(rows, format.value, sys.stdout, schema.value)
         return
     tmp = output.with_name(output.name + ".partial")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
-            n = write_export(rows, format.value, fh)
+            n = write_export(rows, format.value, fh, schema.value)
         tmp.replace(output)  # a reader never sees a half-written export
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -432,6 +444,10 @@ def _load_jsonl(path: Path) -> dict[str, dict]:
                 f"{path}:{n}", f"not a JSON record with an id ({exc})", "fix or remove the line"
             ) from None
     return docs
+
+
+# Registers the ledger commands (entities, races, race, history, review, verify, reject) on `app`.
+from . import cli_ledger  # noqa: E402, F401
 
 
 def main() -> None:
