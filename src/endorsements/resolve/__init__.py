@@ -1,7 +1,7 @@
 """Name resolution: every mention under its fullest name, within and across documents."""
 
 from .cluster import cluster_mentions
-from .entities import Candidate, Mention, lookup_keys, match
+from .entities import Candidate, Mention, absorbs_surname, lookup_keys, match
 from .names import clean_name, fold, name_tokens
 from .profile import CATEGORIES, ORGANIZATION_CATEGORIES, PERSON_CATEGORIES, category, profile
 from .races import RaceParts, parse_race
@@ -13,6 +13,7 @@ __all__ = [
     "ORGANIZATION_CATEGORIES",
     "PERSON_CATEGORIES",
     "RaceParts",
+    "absorbs_surname",
     "category",
     "clean_name",
     "cluster_mentions",

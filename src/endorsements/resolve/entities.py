@@ -9,9 +9,15 @@ documents there is no shared context, so the rules here are stricter, in order o
 3. a full name (two words or more) that is a recorded alias of exactly one entity of the same
    kind, or that differs from exactly one stored person's name only by middle names or
    initials ("Ana M. Reyes" / "Ana Reyes"), is that entity;
-4. a single word ("Obama", "Reyes", an acronym) joins an entity only when it is a recorded
-   alias of exactly one entity of the same kind *and* the text ties them: at least one of
-   party, office or state agrees and none of them disagrees.
+4. a single word joins an entity only when nothing else could claim it:
+   - a surname ("Obama") joins the one stored person whose full name ends with it, when no
+     other stored person has that surname and party and state do not disagree; with several
+     such people, only the one the text ties it to (party, office or state agree, none
+     disagrees), if exactly one is;
+   - any other single word (a first name, an acronym) joins the one entity of the same kind
+     that has it as a recorded alias, and for a person only when the text ties them.
+   Within a document `cluster` has already mapped a surname onto the full name given there,
+   so "Obama" in an article about Michelle Obama arrives here as "Michelle Obama".
 
 Anything else starts a new entity. A wrong merge corrupts every row of two entities and is
 invisible in the output; a missed merge shows up as two rows that `entities merge` can join.
@@ -63,6 +69,14 @@ def _variant(a: list[str], b: list[str]) -> bool:
     return a[0] == b[0] and a[-1] == b[-1] and (set(a) <= set(b) or set(b) <= set(a))
 
 
+def conflicts(mention: dict[str, str], known: dict[str, str]) -> bool:
+    """True when party or state are known on both sides and differ."""
+    return any(
+        mention.get(k) and known.get(k) and mention[k].casefold() != known[k].casefold()
+        for k in ("party", "state")
+    )
+
+
 def tied(mention: dict[str, str], known: dict[str, str]) -> bool:
     """True when the text's party/office/state agree with the entity's on at least one."""
     shared = [k for k in TIE_ATTRIBUTES if mention.get(k) and known.get(k)]
@@ -72,9 +86,36 @@ def tied(mention: dict[str, str], known: dict[str, str]) -> bool:
 
 
 def lookup_keys(mention: Mention) -> tuple[str, str]:
-    """What the store must fetch candidates by: the key itself and its last word."""
+    """What the store must fetch candidates by: the key itself (as a name or an alias) and its
+    last word (every stored name that ends with it)."""
     words = mention.key.split()
     return mention.key, words[-1] if words else ""
+
+
+def surname_holders(surname: str, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Stored people with a full name (two words or more) that ends with `surname`."""
+    return [
+        c
+        for c in candidates
+        if c.type in PERSON_TYPES and len(c.key.split()) >= 2 and c.key.split()[-1] == surname
+    ]
+
+
+def absorbs_surname(full: Candidate, bare: Candidate, candidates: Iterable[Candidate]) -> bool:
+    """Should a stored surname-only person (`bare`) be folded into a new full name?
+
+    The same test as rule 4, run the other way round when the full name arrives after the
+    surname: `full` must be the only person with that surname and must not disagree with it.
+    """
+    words = full.key.split()
+    return (
+        full.type in PERSON_TYPES
+        and bare.type in PERSON_TYPES
+        and len(words) >= 2
+        and bare.key == words[-1]
+        and [c.id for c in surname_holders(words[-1], candidates)] == [full.id]
+        and not conflicts(bare.facts, full.facts)
+    )
 
 
 def match(mention: Mention, candidates: Iterable[Candidate]) -> int | None:
@@ -106,4 +147,11 @@ def match(mention: Mention, candidates: Iterable[Candidate]) -> int | None:
                 and _variant(words, c.key.split())
             )
         return None
-    return _only(c.id for c in by_alias if tied(mention.facts, c.facts))
+    if mention.type in PERSON_TYPES:
+        holders = surname_holders(mention.key, cands)
+        if len(holders) == 1 and not conflicts(mention.facts, holders[0].facts):
+            return holders[0].id
+        if holders:
+            return _only(c.id for c in holders if tied(mention.facts, c.facts))
+        return _only(c.id for c in by_alias if tied(mention.facts, c.facts))
+    return _only(c.id for c in by_alias)

@@ -69,6 +69,21 @@ _CANONICAL_OFFICE = {
 _DISTRICT = re.compile(r"\b\d+(?:st|nd|rd|th) (?:congressional )?district\b|\bward \d+\b", re.I)
 
 
+#: Party words name a primary's side, not a place: "Ohio Republican Senate primary" is in Ohio.
+_PARTY_WORDS = re.compile(
+    r"\b(?:Democratic|Republican|GOP|Labour|Conservative|Tory|Liberal|Progressive)\b"
+)
+
+
+def _place(text: str) -> str | None:
+    """The jurisdiction words, without sentence debris ("the United States. This") or party."""
+    text = text.split(". ")[-1]  # a label that ran over a sentence end keeps its last part
+    text = _PARTY_WORDS.sub("", text) if _PARTY_WORDS.sub("", text).strip() else text
+    text = re.sub(r"^(?:the|this|that|a|an)\b\s*", "", text.strip(), flags=re.I)
+    text = re.sub(r"(?:'s|’s)$", "", text.strip(" ,.;:"))
+    return " ".join(text.split()) or None
+
+
 @dataclass(frozen=True)
 class RaceParts:
     office: str | None
@@ -97,13 +112,12 @@ def parse_race(label: str) -> RaceParts:
     district = _DISTRICT.search(text)
     if district:
         office = district.group(0)
-        place = (text[: district.start()] + text[district.end() :]).strip()
-        return RaceParts(office, place or None, year)
+        return RaceParts(office, _place(text[: district.start()] + text[district.end() :]), year)
     for word in _OFFICES:
         m = re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", low)
         if m:
             office = _CANONICAL_OFFICE.get(word, text[m.start() : m.end()])
-            place = (text[: m.start()] + text[m.end() :]).strip(" ,'’s") or None
+            place = _place(text[: m.start()] + " " + text[m.end() :])
             if place and place.casefold() in ("u.s.", "us"):
                 office, place = f"US {office}", None
             return RaceParts(office, place, year)

@@ -30,7 +30,16 @@ from sqlalchemy.orm import Session, aliased
 
 from ..errors import StoreError
 from ..models import STANCES, Document, Endorsement, Extraction
-from ..resolve import Candidate, Mention, category, lookup_keys, match, parse_race, profile
+from ..resolve import (
+    Candidate,
+    Mention,
+    absorbs_surname,
+    category,
+    lookup_keys,
+    match,
+    parse_race,
+    profile,
+)
 from . import curation, queries
 from .curation import current_stance, observation_order
 from .engine import WRITE_OPTION, open_engine, safe_url
@@ -276,6 +285,39 @@ def _facts(attrs: dict[str, Any]) -> dict[str, str]:
     return {k: str(attrs[k]) for k in ("party", "office", "state") if attrs.get(k)}
 
 
+def _candidates(
+    session: Session, key: str, type_: str, is_handle: bool
+) -> tuple[list[EntityRecord], list[Candidate]]:
+    """Every stored entity `resolve.match` may need for this key (see `lookup_keys`)."""
+    key, last = lookup_keys(Mention(key, type_, {}, is_handle))
+    alias_ids = select(AliasRecord.entity_id).where(AliasRecord.alias_key == key)
+    conditions = [EntityRecord.name_key == key, EntityRecord.id.in_(alias_ids)]
+    if last:
+        conditions.append(EntityRecord.name_key.like(f"% {last}"))
+    records = list(
+        session.scalars(select(EntityRecord).where(or_(*conditions)).order_by(EntityRecord.id))
+    )
+    aliases: dict[int, set[str]] = {}
+    for i in range(0, len(records), _CHUNK):
+        for entity_id, alias_key in session.execute(
+            select(AliasRecord.entity_id, AliasRecord.alias_key).where(
+                AliasRecord.entity_id.in_([r.id for r in records[i : i + _CHUNK]])
+            )
+        ):
+            aliases.setdefault(entity_id, set()).add(alias_key)
+    candidates = [
+        Candidate(
+            r.id,
+            r.name_key,
+            r.type,
+            frozenset(aliases.get(r.id, ())),
+            {**profile(r.attrs or {}), **_facts(r.attrs or {})},
+        )
+        for r in records
+    ]
+    return records, candidates
+
+
 def _evidence_infos(session: Session, ids: list[int]) -> dict[int, list[EvidenceInfo]]:
     """Every observation of each endorsement, in timeline order."""
     out: dict[int, list[EvidenceInfo]] = {}
@@ -437,33 +479,25 @@ class Ledger:
         exact = found.first()
         if exact is not None:
             return exact
-        key, last = lookup_keys(Mention(party.key, party.type, party.facts, party.is_handle))
-        alias_ids = select(AliasRecord.entity_id).where(AliasRecord.alias_key == key)
-        conditions = [EntityRecord.id.in_(alias_ids)]
-        if last and last != key:
-            conditions.append(EntityRecord.name_key.like(f"% {last}"))
-        records = list(session.scalars(select(EntityRecord).where(or_(*conditions)).limit(200)))
-        if not records:
-            return None
-        aliases: dict[int, set[str]] = {}
-        for entity_id, alias_key in session.execute(
-            select(AliasRecord.entity_id, AliasRecord.alias_key).where(
-                AliasRecord.entity_id.in_([r.id for r in records])
-            )
-        ):
-            aliases.setdefault(entity_id, set()).add(alias_key)
-        candidates = [
-            Candidate(
-                r.id,
-                r.name_key,
-                r.type,
-                frozenset(aliases.get(r.id, ())),
-                {**profile(r.attrs or {}), **_facts(r.attrs or {})},
-            )
-            for r in records
-        ]
+        records, candidates = _candidates(session, party.key, party.type, party.is_handle)
         hit = match(Mention(party.key, party.type, party.facts, party.is_handle), candidates)
         return next((r for r in records if r.id == hit), None)
+
+    def _absorb_surname(self, session: Session, entity: EntityRecord) -> None:
+        """Fold a surname-only person stored earlier into this full name when only it fits."""
+        words = entity.name_key.split()
+        if entity.type != "person" or len(words) < 2:
+            return
+        bare = session.scalars(
+            select(EntityRecord).where(EntityRecord.name_key == words[-1])
+        ).first()
+        if bare is None or bare.id == entity.id:
+            return
+        records, candidates = _candidates(session, words[-1], "person", False)
+        by_id = {c.id: c for c in candidates}
+        full, surname = by_id.get(entity.id), by_id.get(bare.id)
+        if full and surname and absorbs_surname(full, surname, candidates):
+            curation.merge(session, entity.id, bare.id)
 
     def _entity(self, session: Session, mentions: list[_Party]) -> EntityRecord:
         """The entity for one name key: an existing one `_resolve` finds, else a new one.
@@ -478,7 +512,7 @@ class Ledger:
             attrs.update(party.facts)
         entity = self._resolve(session, first)
         if entity is None:
-            entity, _ = _get_or_create(
+            entity, created = _get_or_create(
                 session,
                 select(EntityRecord).where(EntityRecord.name_key == first.key),
                 lambda: EntityRecord(
@@ -489,6 +523,8 @@ class Ledger:
                     category=category(first.name, first.type, attrs),
                 ),
             )
+            if created:
+                self._absorb_surname(session, entity)
         if any(k not in entity.attrs for k in attrs):
             # Lock before the read-modify-write of the JSON so concurrent additions both stay.
             # NO KEY UPDATE does not wait for writers that merely reference the entity.

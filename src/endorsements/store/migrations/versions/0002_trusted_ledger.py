@@ -143,6 +143,28 @@ def _summarize(conn: sa.Connection, endorsement_id: int) -> None:
     )
 
 
+def _swap_unique_constraint(conn: sa.Connection) -> None:
+    """Key endorsements on (endorser, endorsee, race).
+
+    SQLite can only drop a constraint by copying the table, and dropping the old copy fires
+    evidence's ON DELETE CASCADE (foreign keys are on, and cannot be switched off inside the
+    migration's transaction). So on SQLite the evidence rows are set aside first and put back
+    after the copy; nothing else references endorsements.
+    """
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        conn.execute(sa.text("CREATE TEMP TABLE evidence_0002 AS SELECT * FROM evidence"))
+    with op.batch_alter_table("endorsements") as batch:
+        batch.drop_constraint("uq_endorsements_endorser_id_endorsee_id_stance_race", type_="unique")
+        batch.create_unique_constraint(
+            "uq_endorsements_endorser_id_endorsee_id_race", ["endorser_id", "endorsee_id", "race"]
+        )
+    if sqlite:
+        conn.execute(sa.text("DELETE FROM evidence"))
+        conn.execute(sa.text("INSERT INTO evidence SELECT * FROM evidence_0002"))
+        conn.execute(sa.text("DROP TABLE evidence_0002"))
+
+
 def upgrade() -> None:
     with op.batch_alter_table("evidence") as batch:
         batch.add_column(sa.Column("stance", sa.Text(), nullable=True))
@@ -156,20 +178,20 @@ def upgrade() -> None:
         batch.alter_column("stance", existing_type=sa.Text(), nullable=False)
         batch.alter_column("endorser_name", existing_type=sa.Text(), nullable=False)
         batch.alter_column("endorsee_name", existing_type=sa.Text(), nullable=False)
-    with op.batch_alter_table("endorsements") as batch:
-        batch.drop_constraint("uq_endorsements_endorser_id_endorsee_id_stance_race", type_="unique")
-        batch.create_unique_constraint(
-            "uq_endorsements_endorser_id_endorsee_id_race", ["endorser_id", "endorsee_id", "race"]
-        )
-        batch.add_column(
-            sa.Column("review_state", sa.Text(), nullable=False, server_default="unreviewed")
-        )
-        batch.add_column(sa.Column("reviewer", sa.Text(), nullable=True))
-        batch.add_column(sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True))
-        batch.add_column(sa.Column("review_note", sa.Text(), nullable=True))
-        batch.create_index("ix_endorsements_review_state", ["review_state"])
-    with op.batch_alter_table("entities") as batch:
-        batch.add_column(sa.Column("category", sa.Text(), nullable=False, server_default="other"))
+    _swap_unique_constraint(conn)
+    op.add_column(
+        "endorsements",
+        sa.Column("review_state", sa.Text(), nullable=False, server_default="unreviewed"),
+    )
+    op.add_column("endorsements", sa.Column("reviewer", sa.Text(), nullable=True))
+    op.add_column(
+        "endorsements", sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True)
+    )
+    op.add_column("endorsements", sa.Column("review_note", sa.Text(), nullable=True))
+    op.create_index("ix_endorsements_review_state", "endorsements", ["review_state"])
+    op.add_column(
+        "entities", sa.Column("category", sa.Text(), nullable=False, server_default="other")
+    )
     op.create_table(
         "races",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -196,10 +218,12 @@ def downgrade() -> None:
     """Back to 0001's schema. Rows merged across stances stay merged under their current one."""
     op.drop_index("ix_races_year", table_name="races")
     op.drop_table("races")
-    with op.batch_alter_table("entities") as batch:
-        batch.drop_column("category")
+    conn = op.get_bind()
+    sqlite = conn.dialect.name == "sqlite"
+    op.drop_index("ix_endorsements_review_state", table_name="endorsements")
+    if sqlite:  # see _swap_unique_constraint
+        conn.execute(sa.text("CREATE TEMP TABLE evidence_0002 AS SELECT * FROM evidence"))
     with op.batch_alter_table("endorsements") as batch:
-        batch.drop_index("ix_endorsements_review_state")
         batch.drop_column("review_note")
         batch.drop_column("reviewed_at")
         batch.drop_column("reviewer")
@@ -209,6 +233,12 @@ def downgrade() -> None:
             "uq_endorsements_endorser_id_endorsee_id_stance_race",
             ["endorser_id", "endorsee_id", "stance", "race"],
         )
+    if sqlite:
+        conn.execute(sa.text("DELETE FROM evidence"))
+        conn.execute(sa.text("INSERT INTO evidence SELECT * FROM evidence_0002"))
+        conn.execute(sa.text("DROP TABLE evidence_0002"))
+    with op.batch_alter_table("entities") as batch:
+        batch.drop_column("category")
     with op.batch_alter_table("evidence") as batch:
         batch.drop_column("endorsee_name")
         batch.drop_column("endorser_name")
