@@ -31,6 +31,13 @@ def test_full_name_variant_with_a_middle_initial_joins() -> None:
     assert match(Mention("ana reyes", "person"), [person(1, "ana m reyes")]) == 1
 
 
+def test_a_name_its_document_also_gave_in_full_joins_that_entity() -> None:
+    cands = [person(1, "dana whit")]
+    run_on = Mention("go dana whit", "person", alias_keys=frozenset({"dana whit", "whit"}))
+    assert match(run_on, cands) == 1
+    assert match(Mention("go dana whit", "person"), cands) is None
+
+
 def test_two_people_sharing_a_surname_stay_apart() -> None:
     cands = [person(1, "carla obrenn"), person(2, "marcus obrenn")]
     assert match(Mention("delia obrenn", "person"), cands) is None
@@ -40,6 +47,11 @@ def test_two_people_sharing_a_surname_stay_apart() -> None:
 
 def test_bare_surname_joins_the_only_holder() -> None:
     cands = [person(1, "carla obrenn", ("obrenn",))]
+    assert match(Mention("obrenn", "person"), cands) == 1
+
+
+def test_a_longer_variant_of_the_holder_does_not_make_the_surname_ambiguous() -> None:
+    cands = [person(1, "carla obrenn"), person(2, "go carla obrenn", ("carla obrenn",))]
     assert match(Mention("obrenn", "person"), cands) == 1
 
 
@@ -60,6 +72,16 @@ def test_bare_surname_with_two_holders_needs_a_tie() -> None:
 def test_a_first_name_alias_needs_a_tie() -> None:
     cands = [person(1, "kimber lazlo", ("kimber",))]
     assert match(Mention("kimber", "person"), cands) is None
+
+
+def test_a_surname_tagged_as_an_organization_joins_its_known_person() -> None:
+    cands = [person(1, "carla obrenn", ("obrenn",))]
+    assert match(Mention("obrenn", "organization"), cands) == 1
+    # not when some group is known by that word, nor when no text used it as her surname
+    assert (
+        match(Mention("obrenn", "organization"), [*cands, org(2, "obrenn group", ("obrenn",))]) == 2
+    )
+    assert match(Mention("obrenn", "organization"), [person(1, "carla obrenn")]) is None
 
 
 def test_handle_joins_its_one_owner() -> None:

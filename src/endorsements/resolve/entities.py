@@ -7,15 +7,19 @@ documents there is no shared context, so the rules here are stricter, in order o
 2. a handle ("@AnaReyesLA") that is a recorded alias of exactly one entity is that entity:
    a handle names one account;
 3. a full name (two words or more) that is a recorded alias of exactly one entity of the same
-   kind, or that differs from exactly one stored person's name only by middle names or
-   initials ("Ana M. Reyes" / "Ana Reyes"), is that entity;
+   kind, or whose document also called it by exactly one stored entity's full name, or that
+   differs from exactly one stored person's name only by middle names or initials
+   ("Ana M. Reyes" / "Ana Reyes"), is that entity;
 4. a single word joins an entity only when nothing else could claim it:
    - a surname ("Obama") joins the one stored person whose full name ends with it, when no
      other stored person has that surname and party and state do not disagree; with several
      such people, only the one the text ties it to (party, office or state agree, none
      disagrees), if exactly one is;
    - any other single word (a first name, an acronym) joins the one entity of the same kind
-     that has it as a recorded alias, and for a person only when the text ties them.
+     that has it as a recorded alias, and for a person only when the text ties them;
+   - a single word the extractor calls an organization that no organization is known by,
+     but that other texts used as the surname of exactly one person, is that person (the
+     small English model tags lone surnames as organizations).
    Within a document `cluster` has already mapped a surname onto the full name given there,
    so "Obama" in an article about Michelle Obama arrives here as "Michelle Obama".
 
@@ -53,6 +57,8 @@ class Mention:
     type: str
     facts: dict[str, str] = field(default_factory=dict)
     is_handle: bool = False
+    #: Keys of the other names the same document used for it ("Ana Reyes" for "Reyes").
+    alias_keys: frozenset[str] = frozenset()
 
 
 def _same_kind(a: str, b: str) -> bool:
@@ -93,12 +99,19 @@ def lookup_keys(mention: Mention) -> tuple[str, str]:
 
 
 def surname_holders(surname: str, candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Stored people with a full name (two words or more) that ends with `surname`."""
-    return [
+    """Stored people with a full name (two words or more) that ends with `surname`.
+
+    A holder that has another holder's exact name among its aliases is a longer variant of
+    that person (a headline run-on, a nickname prefix), not a second person, so it does not
+    make the surname ambiguous.
+    """
+    holders = [
         c
         for c in candidates
         if c.type in PERSON_TYPES and len(c.key.split()) >= 2 and c.key.split()[-1] == surname
     ]
+    keys = {c.key for c in holders}
+    return [c for c in holders if not (c.alias_keys & (keys - {c.key}))]
 
 
 def absorbs_surname(full: Candidate, bare: Candidate, candidates: Iterable[Candidate]) -> bool:
@@ -138,6 +151,15 @@ def match(mention: Mention, candidates: Iterable[Candidate]) -> int | None:
         hit = _only(c.id for c in by_alias)
         if hit is not None:
             return hit
+        named = _only(
+            c.id
+            for c in cands
+            if c.key in mention.alias_keys
+            and len(c.key.split()) >= 2
+            and _same_kind(c.type, mention.type)
+        )
+        if named is not None:
+            return named
         if mention.type in PERSON_TYPES:
             return _only(
                 c.id
@@ -154,4 +176,10 @@ def match(mention: Mention, candidates: Iterable[Candidate]) -> int | None:
         if holders:
             return _only(c.id for c in holders if tied(mention.facts, c.facts))
         return _only(c.id for c in by_alias if tied(mention.facts, c.facts))
-    return _only(c.id for c in by_alias)
+    hit = _only(c.id for c in by_alias)
+    if hit is not None or by_alias:
+        return hit
+    # The small model often tags a lone surname as an organization. It is the person when
+    # other texts already called exactly one person by this surname and no group by this word.
+    holders = [c for c in surname_holders(mention.key, cands) if mention.key in c.alias_keys]
+    return holders[0].id if len(holders) == 1 else None

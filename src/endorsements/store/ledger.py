@@ -286,12 +286,15 @@ def _facts(attrs: dict[str, Any]) -> dict[str, str]:
 
 
 def _candidates(
-    session: Session, key: str, type_: str, is_handle: bool
+    session: Session, key: str, type_: str, is_handle: bool, also: frozenset[str] = frozenset()
 ) -> tuple[list[EntityRecord], list[Candidate]]:
-    """Every stored entity `resolve.match` may need for this key (see `lookup_keys`)."""
+    """Every stored entity `resolve.match` may need for this key (see `lookup_keys`), and
+    those named exactly by one of the keys in `also` (the document's other names for it)."""
     key, last = lookup_keys(Mention(key, type_, {}, is_handle))
     alias_ids = select(AliasRecord.entity_id).where(AliasRecord.alias_key == key)
     conditions = [EntityRecord.name_key == key, EntityRecord.id.in_(alias_ids)]
+    if also:
+        conditions.append(EntityRecord.name_key.in_(sorted(also)))
     if last:
         conditions.append(EntityRecord.name_key.like(f"% {last}"))
     records = list(
@@ -479,8 +482,9 @@ class Ledger:
         exact = found.first()
         if exact is not None:
             return exact
-        records, candidates = _candidates(session, party.key, party.type, party.is_handle)
-        hit = match(Mention(party.key, party.type, party.facts, party.is_handle), candidates)
+        also = frozenset(k for k in (name_key(a) for a in party.aliases) if k and k != party.key)
+        records, candidates = _candidates(session, party.key, party.type, party.is_handle, also)
+        hit = match(Mention(party.key, party.type, party.facts, party.is_handle, also), candidates)
         return next((r for r in records if r.id == hit), None)
 
     def _absorb_surname(self, session: Session, entity: EntityRecord) -> None:
