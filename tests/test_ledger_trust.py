@@ -79,6 +79,16 @@ def test_latest_withdrawal_is_the_current_stance(store: Ledger) -> None:  # noqa
     assert store.rows(stance="support") == []
 
 
+def test_on_the_same_day_the_withdrawal_is_the_news(store: Ledger) -> None:  # noqa: F811
+    body = "Dana Whit withdrew her endorsement of Ray Pell. Whit had backed Pell in May."
+    say(store, "a", body, date(2024, 6, 1),
+        ("Dana Whit", "withdraw", "Ray Pell", "Dana Whit withdrew her endorsement of Ray Pell", {}),
+        ("Dana Whit", "support", "Ray Pell", "Whit had backed Pell", {}))  # fmt: skip
+    (row,) = store.rows()
+    assert row.stance == "withdraw"
+    assert [e.stance for e in store.history("Dana Whit", "Ray Pell")[2]] == ["support", "withdraw"]
+
+
 def test_rejected_stays_rejected_when_articles_repeat_it(store: Ledger) -> None:  # noqa: F811
     say(store, "a", "Dana Whit endorsed Ray Pell.", date(2024, 1, 5),
         ("Dana Whit", "support", "Ray Pell", "Dana Whit endorsed Ray Pell", {}))  # fmt: skip

@@ -19,14 +19,20 @@ from .keys import name_key
 from .records import REVIEW_STATES
 from .schema import AliasRecord, EndorsementRecord, EntityRecord, EvidenceRecord
 
+#: On one day, a change of stance is the news and a support is its background ("X withdrew
+#: the endorsement today ... X had backed Y"), so the change sorts later.
+_SAME_DAY_RANK = {"support": 0, "oppose": 1, "withdraw": 2}
 
-def observation_order(seen: date | None, evidence_id: int) -> tuple[bool, date, int]:
-    """Sort key of the timeline: dated observations by date, undated ones first, then by id.
 
-    An undated observation cannot claim to be the latest, so it never overrides a dated one;
-    among equals the later-stored wins.
+def observation_order(
+    seen: date | None, evidence_id: int, stance: str = "support"
+) -> tuple[bool, date, int, int]:
+    """Sort key of the timeline: dated observations by date, undated ones first; on the same
+    day a withdrawal or opposition after a support; then the order they were stored in.
+
+    An undated observation cannot claim to be the latest, so it never overrides a dated one.
     """
-    return (seen is not None, seen or date.min, evidence_id)
+    return (seen is not None, seen or date.min, _SAME_DAY_RANK.get(stance, 0), evidence_id)
 
 
 def current_stance(session: Session, endorsement_id: int) -> str | None:
@@ -38,7 +44,7 @@ def current_stance(session: Session, endorsement_id: int) -> str | None:
     ).all()
     if not obs:
         return None
-    return max(obs, key=lambda o: observation_order(o[1], o[2]))[0]
+    return max(obs, key=lambda o: observation_order(o[1], o[2], o[0]))[0]
 
 
 def summarize(session: Session, row: EndorsementRecord) -> bool:
@@ -51,7 +57,7 @@ def summarize(session: Session, row: EndorsementRecord) -> bool:
         session.delete(row)
         return False
     dated = [e.seen for e in evidence if e.seen is not None]
-    latest = max(evidence, key=lambda e: observation_order(e.seen, e.id))
+    latest = max(evidence, key=lambda e: observation_order(e.seen, e.id, e.stance))
     row.stance = latest.stance
     row.n_evidence = len(evidence)
     row.first_seen = min(dated) if dated else None

@@ -351,7 +351,7 @@ def _evidence_infos(session: Session, ids: list[int]) -> dict[int, list[Evidence
                 )
             )
     for infos in out.values():
-        infos.sort(key=lambda e: observation_order(e.seen, e.id))
+        infos.sort(key=lambda e: observation_order(e.seen, e.id, e.stance))
     return out
 
 

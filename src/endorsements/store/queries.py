@@ -189,7 +189,7 @@ def history(
     )
     events = [
         (
-            observation_order(ev.seen, ev.id),
+            observation_order(ev.seen, ev.id, ev.stance),
             HistoryEvent(
                 endorsement_id=ev.endorsement_id,
                 race=race or None,

@@ -124,8 +124,16 @@ def _summarize(conn: sa.Connection, endorsement_id: int) -> None:
     if not obs:
         return
     dated = [_as_date(o[1]) for o in obs if o[1] is not None]
+    # Same order as `curation.observation_order`, copied so this revision never changes.
+    rank = {"support": 0, "oppose": 1, "withdraw": 2}
     latest = max(
-        enumerate(obs), key=lambda io: (io[1][1] is not None, _as_date(io[1][1]) or date.min, io[0])
+        enumerate(obs),
+        key=lambda io: (
+            io[1][1] is not None,
+            _as_date(io[1][1]) or date.min,
+            rank.get(io[1][0], 0),
+            io[0],
+        ),
     )[1]
     conn.execute(
         sa.text(
