@@ -194,8 +194,13 @@ def test_merge_folds_rows_and_keeps_the_decided_review(store: Ledger) -> None:  
     (row,) = store.rows()
     assert (row.endorser, row.n_evidence, row.review_state) == ("Rae Lindqvist", 2, "rejected")
     assert store.entities(query="Raelynn") == [store.entity(keep)]
-    with pytest.raises(NotFoundError, match=f"no entity with id {other}"):
+    # the merged-away id and name still lead to the survivor, but cannot be merged again
+    assert store.entity(other).id == keep
+    assert store.entity("Raelynn Lindqvist-Ortiz").id == keep
+    with pytest.raises(StoreError, match=f"entity {other} .* was merged into entity {keep}"):
         store.merge_entities(keep, other)
+    with pytest.raises(NotFoundError, match="no entity with id 999"):
+        store.merge_entities(keep, 999)
     with pytest.raises(StoreError, match="with itself"):
         store.merge_entities(keep, keep)
 
@@ -206,7 +211,7 @@ def test_split_moves_the_alias_its_evidence_and_the_review(store: Ledger) -> Non
     store.set_review(row.id, "verified", "ed", "checked")
     store.merge_entities(keep, other)
     new = store.split_entity(keep, ["Raelynn Lindqvist-Ortiz"])
-    assert (new.name, new.n_given) == ("Raelynn Lindqvist-Ortiz", 1)
+    assert (new.id, new.name, new.n_given) == (other, "Raelynn Lindqvist-Ortiz", 1)
     assert store.entity(keep).aliases == []
     rows = store.rows()
     assert [(r.endorser, r.n_evidence, r.review_state) for r in rows] == [
@@ -218,6 +223,16 @@ def test_split_moves_the_alias_its_evidence_and_the_review(store: Ledger) -> Non
         store.split_entity(keep, ["Rae Lindqvist"])
     with pytest.raises(StoreError, match="has no alias"):
         store.split_entity(keep, ["Somebody Else"])
+
+
+def test_a_merged_name_seen_again_goes_to_the_survivor(store: Ledger) -> None:  # noqa: F811
+    keep, other = _two_names_for_one_person(store)
+    store.merge_entities(keep, other)
+    say(store, "c", "Raelynn Lindqvist-Ortiz endorsed Tess Ambry.", date(2024, 4, 1),
+        ("Raelynn Lindqvist-Ortiz", "support", "Tess Ambry",
+         "Raelynn Lindqvist-Ortiz endorsed Tess Ambry", {}))  # fmt: skip
+    assert {r.endorser for r in store.rows()} == {"Rae Lindqvist"}
+    assert [e.name for e in store.entities(query="lindqvist")] == ["Rae Lindqvist"]
 
 
 def test_rename_keeps_the_old_name_as_an_alias(store: Ledger) -> None:  # noqa: F811

@@ -105,10 +105,30 @@ def _fold_into(session: Session, target: EndorsementRecord, row: EndorsementReco
     summarize(session, target)
 
 
-def get_entity(session: Session, entity_id: int) -> EntityRecord:
+def survivor(session: Session, entity: EntityRecord) -> EntityRecord:
+    """The entity itself, or the one it was merged into (following merges of merges)."""
+    seen = {entity.id}
+    while entity.merged_into is not None:
+        nxt = session.get(EntityRecord, entity.merged_into)
+        if nxt is None or nxt.id in seen:
+            break
+        seen.add(nxt.id)
+        entity = nxt
+    return entity
+
+
+def get_entity(session: Session, entity_id: int, *, follow: bool = True) -> EntityRecord:
+    """An entity by id; a merged-away id leads to its survivor unless `follow` is False."""
     entity = session.get(EntityRecord, entity_id)
     if entity is None:
         raise NotFoundError(f"no entity with id {entity_id} (see `endorsements entities list`)")
+    if entity.merged_into is not None:
+        if not follow:
+            raise StoreError(
+                f"entity {entity_id} ({entity.name}) was merged into entity "
+                f"{survivor(session, entity).id}; use that id"
+            )
+        return survivor(session, entity)
     return entity
 
 
@@ -122,7 +142,7 @@ def find_entity(session: Session, ref: str) -> EntityRecord:
         raise NotFoundError(f"{ref!r} is not a name; give an entity id or a name")
     exact = session.scalars(select(EntityRecord).where(EntityRecord.name_key == key)).first()
     if exact is not None:
-        return exact
+        return survivor(session, exact)
     alias_ids = select(AliasRecord.entity_id).where(AliasRecord.alias_key == key)
     hits = list(session.scalars(select(EntityRecord).where(EntityRecord.id.in_(alias_ids))))
     if not hits:
@@ -136,7 +156,8 @@ def find_entity(session: Session, ref: str) -> EntityRecord:
                     or_(
                         EntityRecord.name_key.contains(key, autoescape=True),
                         EntityRecord.id.in_(part_ids),
-                    )
+                    ),
+                    EntityRecord.merged_into.is_(None),
                 )
                 .order_by(EntityRecord.id)
                 .limit(11)
@@ -190,10 +211,13 @@ def merge(session: Session, keep_id: int, other_id: int) -> EntityRecord:
     """Fold entity `other_id` into `keep_id`: aliases, attributes, endorsements, reviews."""
     if keep_id == other_id:
         raise StoreError(f"cannot merge entity {keep_id} with itself")
-    keep = get_entity(session, keep_id)
-    other = get_entity(session, other_id)
-    for alias in session.scalars(select(AliasRecord).where(AliasRecord.entity_id == other.id)):
+    keep = get_entity(session, keep_id, follow=False)
+    other = get_entity(session, other_id, follow=False)
+    for alias in list(
+        session.scalars(select(AliasRecord).where(AliasRecord.entity_id == other.id))
+    ):
         _add_alias(session, keep, alias.alias)
+        session.delete(alias)
     _add_alias(session, keep, other.name)
     keep.attrs = {**(other.attrs or {}), **(keep.attrs or {})}
     if keep.category == "other":
@@ -210,7 +234,11 @@ def merge(session: Session, keep_id: int, other_id: int) -> EntityRecord:
         else:
             row.endorser_id, row.endorsee_id = endorser, endorsee
             session.flush()
-    session.delete(other)
+    other.merged_into = keep.id
+    for earlier in session.scalars(
+        select(EntityRecord).where(EntityRecord.merged_into == other.id)
+    ):
+        earlier.merged_into = keep.id
     session.flush()
     return keep
 
@@ -218,7 +246,7 @@ def merge(session: Session, keep_id: int, other_id: int) -> EntityRecord:
 def split(session: Session, entity_id: int, aliases: list[str], new_name: str | None) -> int:
     """Move the aliases `aliases`, and the evidence that names the entity by one of them, to a
     new entity; return its id. Endorsements that move keep their review state."""
-    entity = get_entity(session, entity_id)
+    entity = get_entity(session, entity_id, follow=False)
     keys = {name_key(a) for a in aliases} - {""}
     if not keys:
         raise StoreError("give at least one alias to split off")
@@ -239,15 +267,21 @@ def split(session: Session, entity_id: int, aliases: list[str], new_name: str | 
     name = " ".join((new_name or own[sorted(keys)[0]].alias).split())
     new_key = name_key(name)
     taken = session.scalars(select(EntityRecord).where(EntityRecord.name_key == new_key)).first()
-    if taken is not None:
+    if taken is not None and survivor(session, taken).id == entity.id and taken.id != entity.id:
+        # Undoing a merge: the merged-away entity comes back under its old id.
+        new = taken
+        new.merged_into = None
+        new.name = name
+    elif taken is not None:
         raise StoreError(
             f"an entity named {name!r} already exists (id {taken.id}); split into another name"
             " and then merge"
         )
-    new = EntityRecord(
-        name=name, name_key=new_key, type=entity.type, attrs={}, category=entity.category
-    )
-    session.add(new)
+    else:
+        new = EntityRecord(
+            name=name, name_key=new_key, type=entity.type, attrs={}, category=entity.category
+        )
+        session.add(new)
     session.flush()
     for key in keys:
         _add_alias(session, new, own[key].alias)
@@ -290,13 +324,18 @@ def split(session: Session, entity_id: int, aliases: list[str], new_name: str | 
 
 def rename(session: Session, entity_id: int, new_name: str) -> EntityRecord:
     """Give an entity a new display name and key; the old name stays as an alias."""
-    entity = get_entity(session, entity_id)
+    entity = get_entity(session, entity_id, follow=False)
     name = " ".join(new_name.split())
     key = name_key(name)
     if not key:
         raise StoreError(f"{new_name!r} is not a name")
     taken = session.scalars(select(EntityRecord).where(EntityRecord.name_key == key)).first()
     if taken is not None and taken.id != entity.id:
+        if taken.merged_into is not None:
+            raise StoreError(
+                f"the name {taken.name!r} belongs to entity {taken.id}, merged into "
+                f"{survivor(session, taken).id}; choose another name"
+            )
         raise StoreError(
             f"entity {taken.id} is already called {taken.name!r}; "
             f"use `endorsements entities merge {taken.id} {entity.id}` instead"

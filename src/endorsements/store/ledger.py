@@ -298,7 +298,11 @@ def _candidates(
     if last:
         conditions.append(EntityRecord.name_key.like(f"% {last}"))
     records = list(
-        session.scalars(select(EntityRecord).where(or_(*conditions)).order_by(EntityRecord.id))
+        session.scalars(
+            select(EntityRecord)
+            .where(or_(*conditions), EntityRecord.merged_into.is_(None))
+            .order_by(EntityRecord.id)
+        )
     )
     aliases: dict[int, set[str]] = {}
     for i in range(0, len(records), _CHUNK):
@@ -481,7 +485,7 @@ class Ledger:
         found = session.scalars(select(EntityRecord).where(EntityRecord.name_key == party.key))
         exact = found.first()
         if exact is not None:
-            return exact
+            return curation.survivor(session, exact)
         also = frozenset(k for k in (name_key(a) for a in party.aliases) if k and k != party.key)
         records, candidates = _candidates(session, party.key, party.type, party.is_handle, also)
         hit = match(Mention(party.key, party.type, party.facts, party.is_handle, also), candidates)
@@ -493,7 +497,9 @@ class Ledger:
         if entity.type != "person" or len(words) < 2:
             return
         bare = session.scalars(
-            select(EntityRecord).where(EntityRecord.name_key == words[-1])
+            select(EntityRecord).where(
+                EntityRecord.name_key == words[-1], EntityRecord.merged_into.is_(None)
+            )
         ).first()
         if bare is None or bare.id == entity.id:
             return

@@ -72,7 +72,7 @@ def entities(
     after_id: int | None = None,
     limit: int | None = None,
 ) -> list[EntityInfo]:
-    stmt = select(EntityRecord).order_by(EntityRecord.id)
+    stmt = select(EntityRecord).where(EntityRecord.merged_into.is_(None)).order_by(EntityRecord.id)
     if query:
         key = name_key(query) or " ".join(query.casefold().split())
         alias_ids = select(AliasRecord.entity_id).where(

@@ -74,6 +74,9 @@ class EntityRecord(Base):
     attrs: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     #: politician, entertainer, ... for people; union, party, media, ... for organizations.
     category: Mapped[str] = mapped_column(Text, default="other", server_default="other")
+    #: Set when `entities merge` folded this entity into another: the row stays as a
+    #: forwarding address, so its id and name keep leading to the survivor.
+    merged_into: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class AliasRecord(Base):

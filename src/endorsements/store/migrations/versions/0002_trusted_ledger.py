@@ -15,7 +15,9 @@ What changes, and what happens to a 0001 ledger's data:
   to it (a span stored under both stances keeps the first), and its stance set to the latest
   observation's. It gains `review_state` ('unreviewed'), `reviewer`, `reviewed_at`,
   `review_note`.
-- `entities` gains `category` ('other' until the entity is next seen or re-profiled).
+- `entities` gains `category` ('other' until the entity is next seen or re-profiled) and
+  `merged_into` (the survivor's id once `entities merge` folds an entity away; no foreign
+  key, so SQLite can add it without copying the table).
 - `races` is new and filled from the race labels already stored.
 """
 
@@ -200,6 +202,8 @@ def upgrade() -> None:
     op.add_column(
         "entities", sa.Column("category", sa.Text(), nullable=False, server_default="other")
     )
+    op.add_column("entities", sa.Column("merged_into", sa.Integer(), nullable=True))
+    op.create_index("ix_entities_merged_into", "entities", ["merged_into"])
     op.create_table(
         "races",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -245,7 +249,9 @@ def downgrade() -> None:
         conn.execute(sa.text("DELETE FROM evidence"))
         conn.execute(sa.text("INSERT INTO evidence SELECT * FROM evidence_0002"))
         conn.execute(sa.text("DROP TABLE evidence_0002"))
+    op.drop_index("ix_entities_merged_into", table_name="entities")
     with op.batch_alter_table("entities") as batch:
+        batch.drop_column("merged_into")
         batch.drop_column("category")
     with op.batch_alter_table("evidence") as batch:
         batch.drop_column("endorsee_name")
