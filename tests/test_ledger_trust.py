@@ -357,3 +357,34 @@ def test_a_0001_ledger_upgrades_and_folds_rows_by_stance(tmp_path: Path) -> None
             ("withdraw", "Ann Alder"),
         ]
         assert [(r.label, r.year) for r in led.races()] == [("Ohio Senate 2022", 2022)]
+
+
+def test_downgrade_to_0001_and_back_keeps_every_row(url: str) -> None:  # noqa: F811
+    with Ledger(url) as led:
+        led.migrate()
+        say(led, "a", "Dana Whit endorsed Ray Pell.", date(2024, 1, 5),
+            ("Dana Whit", "support", "Ray Pell", "Dana Whit endorsed Ray Pell",
+             {"race": "Riverton mayor 2024", "endorser_aliases": ["Whit"]}))  # fmt: skip
+        before = led.counts()
+    engine = create_engine(url)
+    try:
+        for target in ("0001", "head"):
+            with engine.begin() as conn:
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                if target == "0001":
+                    command.downgrade(cfg, target)
+                else:
+                    command.upgrade(cfg, target)
+    finally:
+        engine.dispose()
+    with Ledger(url) as led:
+        assert led.counts() == before
+        (row,) = led.rows(with_evidence=True)
+        assert (row.endorser, row.stance, row.race) == (
+            "Dana Whit",
+            "support",
+            "Riverton mayor 2024",
+        )
+        assert [e.text for e in row.evidence] == ["Dana Whit endorsed Ray Pell"]
+        assert led.entity("Whit").name == "Dana Whit"

@@ -227,7 +227,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Back to 0001's schema. Rows merged across stances stay merged under their current one."""
+    """Back to 0001's schema. Rows merged across stances stay merged under their current one,
+    review states and histories are dropped, and entities merged away become plain entities
+    again (with no aliases or endorsements left)."""
     op.drop_index("ix_races_year", table_name="races")
     op.drop_table("races")
     conn = op.get_bind()
@@ -250,9 +252,10 @@ def downgrade() -> None:
         conn.execute(sa.text("INSERT INTO evidence SELECT * FROM evidence_0002"))
         conn.execute(sa.text("DROP TABLE evidence_0002"))
     op.drop_index("ix_entities_merged_into", table_name="entities")
-    with op.batch_alter_table("entities") as batch:
-        batch.drop_column("merged_into")
-        batch.drop_column("category")
+    # Not batch mode: copying entities would cascade to aliases and break endorsements' keys.
+    # SQLite has ALTER TABLE DROP COLUMN since 3.35.
+    op.drop_column("entities", "merged_into")
+    op.drop_column("entities", "category")
     with op.batch_alter_table("evidence") as batch:
         batch.drop_column("endorsee_name")
         batch.drop_column("endorser_name")
