@@ -492,24 +492,24 @@ def seeded(db: str) -> str:
 
 # Rich pads the centred title with spaces; lines are compared without trailing blanks.
 SHOW_ALL = """\
-                                                                3 endorsements
-┏━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
-┃ Endorser                ┃ Stance   ┃ Endorsee      ┃ Race     ┃ First seen ┃ Sources ┃ Best evidence                                        ┃
-┡━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
-│ Jane Roe                │ support  │ John Doe      │ governor │ 2024-01-10 │       2 │ John Doe was endorsed again by Jane Roe              │
-│ Riverton Teachers Union │ oppose   │ John Doe      │          │ 2024-03-02 │       1 │ The Riverton Teachers Union opposes John Doe         │
-│ Mary Major              │ withdraw │ Richard Miles │          │ 2024-04-15 │       1 │ Mary Major withdrew her endorsement of Richard Miles │
-└─────────────────────────┴──────────┴───────────────┴──────────┴────────────┴─────────┴──────────────────────────────────────────────────────┘
+                                                                   3 endorsements
+┏━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
+┃ ID ┃ Endorser                ┃ Stance   ┃ Endorsee      ┃ Race     ┃ First seen ┃ Sources ┃ Best evidence                                        ┃
+┡━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
+│  1 │ Jane Roe                │ support  │ John Doe      │ governor │ 2024-01-10 │       2 │ John Doe was endorsed again by Jane Roe              │
+│  2 │ Riverton Teachers Union │ oppose   │ John Doe      │          │ 2024-03-02 │       1 │ The Riverton Teachers Union opposes John Doe         │
+│  3 │ Mary Major              │ withdraw │ Richard Miles │          │ 2024-04-15 │       1 │ Mary Major withdrew her endorsement of Richard Miles │
+└────┴─────────────────────────┴──────────┴───────────────┴──────────┴────────────┴─────────┴──────────────────────────────────────────────────────┘
 """  # noqa: E501
 
 
 def shown(result: Result) -> list[tuple[str, str, str]]:
-    """(endorser, stance, endorsee) of each row of a `show` table."""
+    """(endorser, stance, endorsee) of each row of a `show` table (after the ID column)."""
     rows = []
     for line in lines(result.stdout):
         if line.startswith("│"):
             cells = [c.strip() for c in line.strip("│").split("│")]
-            rows.append((cells[0], cells[1], cells[2]))
+            rows.append((cells[1], cells[2], cells[3]))
     return rows
 
 

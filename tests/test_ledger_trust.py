@@ -89,6 +89,29 @@ def test_on_the_same_day_the_withdrawal_is_the_news(store: Ledger) -> None:  # n
     assert [e.stance for e in store.history("Dana Whit", "Ray Pell")[2]] == ["support", "withdraw"]
 
 
+def test_background_support_does_not_outdate_a_dated_withdrawal(
+    store: Ledger,  # noqa: F811
+) -> None:
+    body = "Dana Whit said Sunday she was withdrawing her endorsement of Ray Pell. 'I backed Ray.'"
+    say(store, "a", body, date(2024, 9, 30),
+        ("Dana Whit", "withdraw", "Ray Pell",
+         "Dana Whit said Sunday she was withdrawing her endorsement of Ray Pell",
+         {"date": "2024-09-29"}),
+        ("Dana Whit", "support", "Ray Pell", "I backed Ray", {}))  # fmt: skip
+    (row,) = store.rows()
+    assert row.stance == "withdraw"
+    # a later article's support is news again
+    say(store, "b", "Dana Whit endorsed Ray Pell once more.", date(2024, 10, 5),
+        ("Dana Whit", "support", "Ray Pell",
+         "Dana Whit endorsed Ray Pell once more", {}))  # fmt: skip
+    assert [e.stance for e in store.history("Dana Whit", "Ray Pell")[2]] == [
+        "support",
+        "withdraw",
+        "support",
+    ]
+    assert store.rows()[0].stance == "support"
+
+
 def test_rejected_stays_rejected_when_articles_repeat_it(store: Ledger) -> None:  # noqa: F811
     say(store, "a", "Dana Whit endorsed Ray Pell.", date(2024, 1, 5),
         ("Dana Whit", "support", "Ray Pell", "Dana Whit endorsed Ray Pell", {}))  # fmt: skip

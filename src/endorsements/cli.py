@@ -293,8 +293,8 @@ def show(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Print the ledger as a table: endorser, stance, endorsee, race, first seen, sources and
-    the best evidence."""
+    """Print the ledger as a table: id, endorser, current stance, endorsee, race, first seen,
+    sources and the best evidence."""
     since_date = _parse_date(since)
     settings = _settings(db=db)
     with _ledger(settings, must_exist=True) as ledger:

@@ -9,7 +9,10 @@ decisions the later one wins.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from typing import Protocol, TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -22,29 +25,57 @@ from .schema import AliasRecord, EndorsementRecord, EntityRecord, EvidenceRecord
 #: On one day, a change of stance is the news and a support is its background ("X withdrew
 #: the endorsement today ... X had backed Y"), so the change sorts later.
 _SAME_DAY_RANK = {"support": 0, "oppose": 1, "withdraw": 2}
+_FULL_DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 
 
-def observation_order(
-    seen: date | None, evidence_id: int, stance: str = "support"
-) -> tuple[bool, date, int, int]:
-    """Sort key of the timeline: dated observations by date, undated ones first; on the same
-    day a withdrawal or opposition after a support; then the order they were stored in.
+class Observation(Protocol):
+    """What the timeline needs of an evidence row (`EvidenceRecord` and `EvidenceInfo` fit)."""
 
-    An undated observation cannot claim to be the latest, so it never overrides a dated one.
+    id: int
+    stance: str
+    seen: date | None
+    relation_date: str | None
+    document_id: str
+
+
+_O = TypeVar("_O", bound=Observation)
+
+
+def timeline(observations: Iterable[_O]) -> list[_O]:
+    """Observations oldest first; the last one is the current stance.
+
+    Ordered by date, undated ones first (an undated statement cannot claim to be the latest);
+    on the same day a withdrawal or opposition after a support; then in the order stored.
+    An observation dated only by its document's publication date (its sentence gives no date)
+    never comes after one the same document dates itself: "she withdrew on Sunday ... 'I
+    backed him'" published on Monday is a withdrawal with its background, not a new support.
     """
-    return (seen is not None, seen or date.min, _SAME_DAY_RANK.get(stance, 0), evidence_id)
+    items = list(observations)
+    own_dated: dict[str, date] = {}
+    for o in items:
+        if o.seen is not None and o.relation_date and _FULL_DATE.match(o.relation_date):
+            doc_first = own_dated.get(o.document_id)
+            own_dated[o.document_id] = min(doc_first, o.seen) if doc_first else o.seen
+
+    def key(o: _O) -> tuple[bool, date, int, int]:
+        seen = o.seen
+        if seen is not None and not (o.relation_date and _FULL_DATE.match(o.relation_date)):
+            explicit = own_dated.get(o.document_id)
+            if explicit is not None and explicit < seen:
+                seen = explicit
+        return (seen is not None, seen or date.min, _SAME_DAY_RANK.get(o.stance, 0), o.id)
+
+    return sorted(items, key=key)
 
 
 def current_stance(session: Session, endorsement_id: int) -> str | None:
     """The stance of the latest observation of one endorsement."""
-    obs = session.execute(
-        select(EvidenceRecord.stance, EvidenceRecord.seen, EvidenceRecord.id).where(
-            EvidenceRecord.endorsement_id == endorsement_id
+    obs = list(
+        session.scalars(
+            select(EvidenceRecord).where(EvidenceRecord.endorsement_id == endorsement_id)
         )
-    ).all()
-    if not obs:
-        return None
-    return max(obs, key=lambda o: observation_order(o[1], o[2], o[0]))[0]
+    )
+    return timeline(obs)[-1].stance if obs else None
 
 
 def summarize(session: Session, row: EndorsementRecord) -> bool:
@@ -57,7 +88,7 @@ def summarize(session: Session, row: EndorsementRecord) -> bool:
         session.delete(row)
         return False
     dated = [e.seen for e in evidence if e.seen is not None]
-    latest = max(evidence, key=lambda e: observation_order(e.seen, e.id, e.stance))
+    latest = timeline(evidence)[-1]
     row.stance = latest.stance
     row.n_evidence = len(evidence)
     row.first_seen = min(dated) if dated else None

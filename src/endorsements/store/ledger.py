@@ -41,7 +41,7 @@ from ..resolve import (
     profile,
 )
 from . import curation, queries
-from .curation import current_stance, observation_order
+from .curation import current_stance, timeline
 from .engine import WRITE_OPTION, open_engine, safe_url
 from .keys import name_key
 from .migrate import upgrade
@@ -354,9 +354,7 @@ def _evidence_infos(session: Session, ids: list[int]) -> dict[int, list[Evidence
                     endorsee_name=ev.endorsee_name,
                 )
             )
-    for infos in out.values():
-        infos.sort(key=lambda e: observation_order(e.seen, e.id, e.stance))
-    return out
+    return {k: timeline(v) for k, v in out.items()}
 
 
 class Ledger:

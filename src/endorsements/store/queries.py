@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
-from .curation import find_entity, observation_order
+from .curation import find_entity, timeline
 from .keys import name_key
 from .records import EntityInfo, HistoryEvent, RaceInfo
 from .schema import (
@@ -187,9 +187,11 @@ def history(
             EndorsementRecord.endorsee_id == endorsee.id,
         )
     )
-    events = [
-        (
-            observation_order(ev.seen, ev.id, ev.stance),
+    found = {ev.id: (ev, race, source) for ev, race, source in session.execute(stmt)}
+    events = []
+    for ev in timeline(v[0] for v in found.values()):
+        _, race, source = found[ev.id]
+        events.append(
             HistoryEvent(
                 endorsement_id=ev.endorsement_id,
                 race=race or None,
@@ -198,8 +200,6 @@ def history(
                 document_id=ev.document_id,
                 source=source,
                 evidence=ev.text,
-            ),
+            )
         )
-        for ev, race, source in session.execute(stmt)
-    ]
-    return endorser, endorsee, [e for _, e in sorted(events, key=lambda p: p[0])]
+    return endorser, endorsee, events
