@@ -203,6 +203,21 @@ def test_verify_and_reject(db: str) -> None:
     assert states[2] == ("rejected", "ed", "wrong race")
 
 
+def test_show_filters_by_race_and_review(db: str) -> None:
+    invoke("reject", "2", "--note", "wrong race", "--reviewer", "ed", "--db", db)
+    rows = [
+        line.split("│")[1:4]
+        for line in invoke(
+            "show", "--review", "unreviewed", "--race", "RIVERTON", "--db", db
+        ).stdout.splitlines()
+        if line.startswith("│")
+    ]
+    assert [[c.strip() for c in r] for r in rows] == [["1", "Dana Whit", "withdraw"]]
+    result = invoke("show", "--review", "rejected", "--race", "ohio", "--db", db)
+    assert result.stdout == "No endorsements match.\n"
+    assert invoke("show", "--review", "maybe", "--db", db).exit_code == 2
+
+
 def test_review_walks_the_unreviewed(db: str) -> None:
     # verify #1, reject #2 with a reason, skip #3 then stop
     result = invoke(

@@ -59,6 +59,12 @@ class ExtractFormat(StrEnum):
     table = "table"
 
 
+class ReviewState(StrEnum):
+    unreviewed = "unreviewed"
+    verified = "verified"
+    rejected = "rejected"
+
+
 class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
@@ -291,6 +297,10 @@ def show(
         str | None,
         typer.Option(help="Only endorsements first seen on or after this date (YYYY-MM-DD)."),
     ] = None,
+    race: Annotated[str | None, typer.Option(help="Race name (substring).")] = None,
+    review: Annotated[
+        ReviewState | None, typer.Option(help="unreviewed, verified or rejected.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Print the ledger as a table: id, endorser, current stance, endorsee, race, first seen,
@@ -304,6 +314,8 @@ def show(
                 endorser=endorser,
                 stance=stance.value if stance else None,
                 since=since_date,
+                race=race,
+                review_state=review.value if review else None,
             )
         except EndorsementsError as exc:
             _fail(exc)
