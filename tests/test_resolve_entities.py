@@ -6,7 +6,15 @@ import doctest
 
 import pytest
 
-from endorsements.resolve import Candidate, Mention, absorbs_surname, category, match, profile
+from endorsements.resolve import (
+    Candidate,
+    Mention,
+    absorbs_surname,
+    category,
+    describe,
+    match,
+    profile,
+)
 from endorsements.resolve import races as races_module
 from endorsements.resolve.races import parse_race
 
@@ -127,6 +135,36 @@ def test_profile_reads_titles_and_party_tags() -> None:
         "former": "yes",
     }
     assert profile({}) == {}
+
+
+def test_honorifics_are_no_description() -> None:
+    assert profile({"title": "Mrs"}) == {}
+    assert profile({"title": "Dr."}) == {}
+
+
+DESCRIBED = (
+    "Lio Marchetti has joined the celebrities endorsing billionaire businessman Ray Pell. "
+    "Marchetti, a model and entertainer, spoke. A ringing endorsement from legendary rapper "
+    "Jaylo Quist followed. Basketball great Bo Kettering agreed. He told Tess Ambry. "
+    "The reality TV star Lio Marchetti laughed. It backed Tess Ambry NBA champion Quin Oddly."
+)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Ray Pell"], "billionaire businessman"),  # not "celebrities endorsing ..."
+        (["Jaylo Quist"], "legendary rapper"),  # not "endorsement from ..."
+        (["Bo Kettering"], "Basketball great"),
+        (["Lio Marchetti", "Marchetti"], "reality TV star"),
+        (["Marchetti"], "model and entertainer"),
+        (["Tess Ambry"], None),  # "told" is no role
+        (["Quin Oddly"], "NBA champion"),  # not "Ambry NBA champion"
+        (["Nobody Here"], None),
+    ],
+)
+def test_describe(names: list[str], expected: str | None) -> None:
+    assert describe(DESCRIBED, names) == expected
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,14 @@
 from .cluster import cluster_mentions
 from .entities import Candidate, Mention, absorbs_surname, lookup_keys, match
 from .names import clean_name, fold, name_tokens
-from .profile import CATEGORIES, ORGANIZATION_CATEGORIES, PERSON_CATEGORIES, category, profile
+from .profile import (
+    CATEGORIES,
+    ORGANIZATION_CATEGORIES,
+    PERSON_CATEGORIES,
+    category,
+    describe,
+    profile,
+)
 from .races import RaceParts, parse_race
 
 __all__ = [
@@ -17,6 +24,7 @@ __all__ = [
     "category",
     "clean_name",
     "cluster_mentions",
+    "describe",
     "fold",
     "lookup_keys",
     "match",

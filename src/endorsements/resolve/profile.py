@@ -127,6 +127,116 @@ _PARTY_IN_TITLE = re.compile(
 )
 
 
+#: Courtesy titles say nothing about what someone does, so they are neither office nor
+#: description.
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "hon", "honorable"}
+)
+
+#: Role nouns a description ends with: "legendary rapper", "billionaire businessman",
+#: "basketball great", "a model and entertainer".
+_ROLE_NOUNS = (
+    r"(?:singer|songwriter|actor|actress|rapper|comedian|musician|star|celebrity|entertainer|"
+    r"filmmaker|director|producer|model|artist|author|novelist|influencer|athlete|player|"
+    r"coach|quarterback|golfer|boxer|olympian|champion|great|legend|wrestler|businessman|"
+    r"businesswoman|billionaire|millionaire|executive|entrepreneur|investor|mogul|developer|"
+    r"tycoon|magnate|founder|host|anchor|journalist|columnist|commentator|pundit|broadcaster|"
+    r"podcaster|activist|lawyer|philanthropist|lawmaker|politician|pastor|professor)"
+)
+_ROLE = re.compile(rf"^{_ROLE_NOUNS}$", re.I)
+#: Words that end a description on its left: "endorsement from | legendary rapper X".
+_NOT_MODIFIERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "from",
+        "by",
+        "with",
+        "for",
+        "to",
+        "and",
+        "or",
+        "but",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "as",
+        "at",
+        "in",
+        "on",
+        "said",
+        "says",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "had",
+        "have",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+    }
+)
+#: "X, a model and entertainer, ...": an appositive up to the next punctuation.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()]{1,60})[,.;:)]")
+
+
+def _premodifier(before: str) -> str | None:
+    """Up to three words right before a name that end in a role noun ("reality TV star")."""
+    words = before.split()
+    if not words or not before[-1:].isspace() or not _ROLE.match(words[-1]):
+        return None
+    kept = [words[-1]]
+    rest = words[:-1]
+    for i in range(len(rest) - 1, -1, -1):
+        word = rest[i]
+        if (
+            len(kept) == 3
+            or not re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", word)
+            or word.casefold() in _NOT_MODIFIERS
+            or word.casefold().endswith(("ing", "ed"))
+            # the end of a two-word name ("... Hillary Clinton NBA champion X")
+            or (word[0].isupper() and not word.isupper() and i > 0 and rest[i - 1][:1].isupper())
+        ):
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+def describe(text: str, names: list[str]) -> str | None:
+    """What the text calls someone: "legendary rapper X", "X, a model and entertainer, ...".
+
+    Only phrases that end in a role noun count, so "endorsed X" or "told X" never become a
+    description. The first name given that has one wins.
+    """
+    for name in names:
+        if not name or len(name) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            before = _premodifier(text[max(0, m.start() - 60) : m.start()])
+            if before:
+                return before
+            after = _APPOSITIVE.match(text[m.end() : m.end() + 80])
+            if (
+                after
+                and len(after.group(1).split()) <= 5
+                and _ROLE.match(after.group(1).split()[-1])
+            ):
+                return " ".join(after.group(1).split())
+    return None
+
+
 def party_name(raw: str) -> str:
     """ "D", "Dem." and "Democrat" are one party; unknown spellings are kept as written."""
     return _PARTY_LETTERS.get(raw.strip(" .").casefold(), raw.strip())
@@ -155,7 +265,11 @@ def profile(attrs: dict[str, str]) -> dict[str, str]:
         if party and "party" not in out:
             out["party"] = party_name(party.group(1))
         rest = _PARTY_IN_TITLE.sub("", title).strip()
-        rest = " ".join(w for w in rest.split() if w.casefold() not in {"former", "the", "then"})
+        rest = " ".join(
+            w
+            for w in rest.split()
+            if w.casefold().rstrip(".") not in {"former", "the", "then"} | _HONORIFICS
+        )
         if rest:
             key = "office" if _OFFICE_WORDS.search(rest) else "description"
             out[key] = rest

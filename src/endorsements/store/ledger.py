@@ -35,6 +35,7 @@ from ..resolve import (
     Mention,
     absorbs_surname,
     category,
+    describe,
     lookup_keys,
     match,
     parse_race,
@@ -455,7 +456,7 @@ class Ledger:
         # Endorser mentions first: their type comes from the extractor, the endorsee's is a guess.
         for party in [r.endorser for r in relations] + [r.endorsee for r in relations]:
             parties.setdefault(party.key, []).append(party)
-        entities = {key: self._entity(session, parties[key]) for key in sorted(parties)}
+        entities = {key: self._entity(session, parties[key], doc.text) for key in sorted(parties)}
         for race in sorted({r.race for r in relations if r.race}):
             parts = parse_race(race)
             _get_or_create(
@@ -507,7 +508,7 @@ class Ledger:
         if full and surname and absorbs_surname(full, surname, candidates):
             curation.merge(session, entity.id, bare.id)
 
-    def _entity(self, session: Session, mentions: list[_Party]) -> EntityRecord:
+    def _entity(self, session: Session, mentions: list[_Party], text: str = "") -> EntityRecord:
         """The entity for one name key: an existing one `_resolve` finds, else a new one.
 
         Attributes and aliases from all of this document's mentions are added; a value already
@@ -518,6 +519,12 @@ class Ledger:
         for party in reversed(mentions):  # earlier mentions win
             attrs.update(party.attrs)
             attrs.update(party.facts)
+        if "description" not in attrs and first.type == "person":
+            # Longest names first: "rapper Dana Whit" describes her, "the Whit campaign" not.
+            names = sorted({p.name for p in mentions} | set(first.aliases), key=len, reverse=True)
+            found = describe(text, names)
+            if found:
+                attrs["description"] = found
         entity = self._resolve(session, first)
         if entity is None:
             entity, created = _get_or_create(
