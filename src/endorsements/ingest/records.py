@@ -109,6 +109,13 @@ def _bad_json(location: str, exc: json.JSONDecodeError) -> InputError:
     )
 
 
+def _too_deep(location: str) -> InputError:
+    # Python's JSON parser recurses once per level; a hostile "[[[[..." would crash it.
+    return InputError(
+        location, "not valid JSON: nested too deeply to read", "fix or remove the value"
+    )
+
+
 def read_jsonl(
     lines: Iterable[utf8.Line], *, location: str, settings: Settings, default_source: str | None
 ) -> Iterator[Item]:
@@ -127,6 +134,9 @@ def read_jsonl(
             record = json.loads(line.text)
         except json.JSONDecodeError as exc:
             yield _bad_json(where, exc)
+            continue
+        except RecursionError:
+            yield _too_deep(where)
             continue
         yield record_document(
             record, location=where, settings=settings, default_source=default_source
@@ -178,12 +188,14 @@ def _read_array(
             )
     except json.JSONDecodeError as exc:
         yield _bad_json(f"{location}:{exc.lineno}", exc)
+    except RecursionError:
+        yield _too_deep(location)
 
 
 def _parses(text: str) -> bool:
     try:
         json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
     return True
 
@@ -236,6 +248,9 @@ def read_json(
             record = json.loads(text)
         except json.JSONDecodeError as exc:
             yield _bad_json(f"{location}:{exc.lineno}", exc)
+            return
+        except RecursionError:
+            yield _too_deep(location)
             return
         where = f"{location}:{first.number}"
         yield record_document(
