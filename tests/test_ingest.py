@@ -26,12 +26,16 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 @pytest.fixture
 def settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings:
-    """The shipped defaults, whatever the developer's own config and environment say."""
+    """The shipped defaults, whatever the developer's own config and environment say.
+
+    The fake web here has invented host names that do not resolve, so the address check is
+    off; tests/test_security.py and tests/test_fetch_limits.py test it.
+    """
     monkeypatch.setenv("ENDORSEMENTS_CONFIG", str(tmp_path / "no-such-config.toml"))
     for name in [n for n in os.environ if n.startswith("ENDORSEMENTS_")]:
         if name != "ENDORSEMENTS_CONFIG":
             monkeypatch.delenv(name)
-    return load_settings()
+    return load_settings().with_overrides(fetch_allow_private=True)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from ..errors import InputError
 from ..models import Document
 from ..settings import Settings
 from .sources import read_source
+from .transport import guarded_transport
 
 __all__ = ["read_sources"]
 
@@ -34,7 +35,9 @@ class _LazyClient:
         if self._given is not None:
             return self._given
         if self._own is None:
-            self._own = httpx.Client(timeout=self._settings.fetch_timeout)
+            # Private addresses allowed: no need to check each connection's address.
+            transport = None if self._settings.fetch_allow_private else guarded_transport()
+            self._own = httpx.Client(timeout=self._settings.fetch_timeout, transport=transport)
         return self._own
 
     def close(self) -> None:

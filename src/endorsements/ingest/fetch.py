@@ -5,10 +5,15 @@ client (including one a caller or a test passes in) and so that a redirect canno
 non-web scheme. The body is streamed and cut off at `fetch_max_bytes` (counted after
 decompression, which also stops compression bombs), and `fetch_timeout` bounds the whole
 fetch, not just each read, so a server that trickles bytes cannot hold a batch forever.
+
+Unless `fetch_allow_private` is set, every hop's host is resolved and refused when any of its
+addresses is loopback, private, link-local or otherwise not public (see `security.py`); our own
+client repeats the check on the address it connects to (`transport.py`).
 """
 
 from __future__ import annotations
 
+import socket
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -16,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from ..errors import FetchError
+from ..security import ALLOW_HINT, Resolver, UnsafeAddress, check_url
 from ..settings import Settings
 
 NETWORK_HINT = "check the address or your network, then run the command again"
@@ -92,7 +98,27 @@ def _reason(exc: httpx.HTTPError | httpx.InvalidURL, settings: Settings) -> str:
     return str(exc) or type(exc).__name__
 
 
-def fetch(url: str, settings: Settings, client: httpx.Client) -> Page:
+def _unsafe(url: str, current: str, exc: UnsafeAddress) -> FetchError:
+    via = "" if current == url else f"redirected to {current}, and "
+    return FetchError(url, f"refused: {via}{exc}", ALLOW_HINT)
+
+
+def _check_hop(url: str, current: str, resolver: Resolver) -> None:
+    try:
+        check_url(current, resolver)
+    except UnsafeAddress as exc:
+        raise _unsafe(url, current, exc) from None
+    except (OSError, UnicodeError, ValueError) as exc:  # gaierror, an IDNA or port problem
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        host = urlsplit(current).hostname or current
+        raise FetchError(
+            url, f"could not fetch: cannot resolve {host} ({reason})", NETWORK_HINT
+        ) from None
+
+
+def fetch(
+    url: str, settings: Settings, client: httpx.Client, resolver: Resolver = socket.getaddrinfo
+) -> Page:
     """GET `url` or raise `FetchError` saying why not."""
     if not is_web_address(url):
         raise _refuse(url)
@@ -101,6 +127,8 @@ def fetch(url: str, settings: Settings, client: httpx.Client) -> Page:
     current = url
     try:
         for _ in range(settings.fetch_max_redirects + 1):
+            if not settings.fetch_allow_private:
+                _check_hop(url, current, resolver)
             request = client.build_request(
                 "GET", current, headers=headers, timeout=settings.fetch_timeout
             )
@@ -127,6 +155,8 @@ def fetch(url: str, settings: Settings, client: httpx.Client) -> Page:
                 return Page(url, str(response.url), media, charset, body)
             finally:
                 response.close()
+    except UnsafeAddress as exc:  # from our own transport, at connect time
+        raise _unsafe(url, current, exc) from None
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise FetchError(url, f"could not fetch: {_reason(exc, settings)}", NETWORK_HINT) from exc
     raise FetchError(
