@@ -35,8 +35,7 @@ class _LazyClient:
         if self._given is not None:
             return self._given
         if self._own is None:
-            # Private addresses allowed: no need to check each connection's address.
-            transport = None if self._settings.fetch_allow_private else guarded_transport()
+            transport = guarded_transport(allow_private=self._settings.fetch_allow_private)
             self._own = httpx.Client(timeout=self._settings.fetch_timeout, transport=transport)
         return self._own
 

@@ -23,6 +23,7 @@ import httpx
 from ..errors import FetchError
 from ..security import ALLOW_HINT, Resolver, UnsafeAddress, check_url
 from ..settings import Settings
+from .transport import deadline as fetch_deadline
 
 NETWORK_HINT = "check the address or your network, then run the command again"
 ACCEPT = (
@@ -126,35 +127,38 @@ def fetch(
     deadline = time.monotonic() + settings.fetch_timeout
     current = url
     try:
-        for _ in range(settings.fetch_max_redirects + 1):
-            if not settings.fetch_allow_private:
-                _check_hop(url, current, resolver)
-            request = client.build_request(
-                "GET", current, headers=headers, timeout=settings.fetch_timeout
-            )
-            response = client.send(request, stream=True, follow_redirects=False)
-            try:
-                if response.has_redirect_location:
-                    target = urljoin(str(response.url), response.headers["location"])
-                    if not is_web_address(target):
+        with fetch_deadline(deadline):
+            for _ in range(settings.fetch_max_redirects + 1):
+                if not settings.fetch_allow_private:
+                    _check_hop(url, current, resolver)
+                request = client.build_request(
+                    "GET", current, headers=headers, timeout=settings.fetch_timeout
+                )
+                response = client.send(request, stream=True, follow_redirects=False)
+                try:
+                    if response.has_redirect_location:
+                        target = urljoin(str(response.url), response.headers["location"])
+                        if not is_web_address(target):
+                            raise FetchError(
+                                url,
+                                f"could not fetch: redirected to {target}, "
+                                "which is not a web address",
+                                NETWORK_HINT,
+                            )
+                        current = target
+                        continue
+                    if not response.is_success:
                         raise FetchError(
                             url,
-                            f"could not fetch: redirected to {target}, which is not a web address",
+                            "could not fetch: HTTP "
+                            f"{response.status_code} {response.reason_phrase}",
                             NETWORK_HINT,
                         )
-                    current = target
-                    continue
-                if not response.is_success:
-                    raise FetchError(
-                        url,
-                        f"could not fetch: HTTP {response.status_code} {response.reason_phrase}",
-                        NETWORK_HINT,
-                    )
-                body = _read_body(response, url, settings, deadline)
-                media, charset = _media_type(response.headers.get("content-type", ""))
-                return Page(url, str(response.url), media, charset, body)
-            finally:
-                response.close()
+                    body = _read_body(response, url, settings, deadline)
+                    media, charset = _media_type(response.headers.get("content-type", ""))
+                    return Page(url, str(response.url), media, charset, body)
+                finally:
+                    response.close()
     except UnsafeAddress as exc:  # from our own transport, at connect time
         raise _unsafe(url, current, exc) from None
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
