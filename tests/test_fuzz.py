@@ -412,6 +412,8 @@ def test_utf8_decoding(data: bytes) -> None:
 @example(b'{"text": "ok", "id": 1e999}')
 @example(b'{"text": "ok", "id": NaN}')
 @example(b'{"text": "x", "published": "2024-02-30"}')
+@example(b"1" * 5_000)
+@example(b'{"text": "x", "n": ' + b"9" * 5_000 + b"}")
 def test_json_lines(data: bytes) -> None:
     check(
         read_jsonl(_lines(data), location="in.jsonl", settings=SETTINGS, default_source=None),

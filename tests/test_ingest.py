@@ -704,3 +704,38 @@ def test_not_a_feed(files: Path, settings: Settings) -> None:
     assert isinstance(error, InputError)
     assert error.location == "sitemap.xml"
     assert error.problem.startswith("not a readable RSS or Atom feed")
+
+
+# --- hostile values the fuzz tests found -------------------------------------------------------
+
+
+def test_unstorable_characters_are_refused(files: Path, settings: Settings) -> None:
+    Path("odd.jsonl").write_text(
+        '{"text": "a\\ud800b"}\n{"text": "a\\u0000b"}\n{"text": "ok", "title": "\\udfff"}\n',
+        "utf-8",
+    )
+    assert messages(read(["odd.jsonl"], settings)) == [
+        "odd.jsonl:1: text holds an unpaired surrogate (\\ud800) at character 1 "
+        "(remove it; the ledger cannot store it)",
+        "odd.jsonl:2: text holds a NUL character (\\u0000) at character 1 "
+        "(remove it; the ledger cannot store it)",
+        "odd.jsonl:3: title holds an unpaired surrogate (\\udfff) at character 0 "
+        "(remove it; the ledger cannot store it)",
+    ]
+
+
+def test_json_too_deep_or_with_huge_numbers(files: Path, settings: Settings) -> None:
+    Path("deep.json").write_text("[" * 100_000, "utf-8")
+    Path("digits.jsonl").write_text('{"text": "x", "n": ' + "9" * 5_000 + "}\n", "utf-8")
+    assert messages(read(["deep.json", "digits.jsonl"], settings)) == [
+        "deep.json: not valid JSON: nested too deeply to read (fix or remove the value)",
+        "digits.jsonl:1: not valid JSON: a number too long to read (fix or remove the value)",
+    ]
+
+
+def test_empty_feed_file(files: Path, settings: Settings) -> None:
+    Path("empty.rss").write_bytes(b"")
+    [error] = read(["empty.rss"], settings)
+    assert isinstance(error, InputError)
+    assert error.location == "empty.rss"
+    assert error.problem.startswith("not a readable RSS or Atom feed")

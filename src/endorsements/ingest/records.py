@@ -109,11 +109,14 @@ def _bad_json(location: str, exc: json.JSONDecodeError) -> InputError:
     )
 
 
-def _too_deep(location: str) -> InputError:
-    # Python's JSON parser recurses once per level; a hostile "[[[[..." would crash it.
-    return InputError(
-        location, "not valid JSON: nested too deeply to read", "fix or remove the value"
-    )
+#: Valid JSON that Python's parser still cannot read: it recurses once per nesting level (a
+#: hostile "[[[[..." exhausts the stack) and refuses integers of more than 4,300 digits.
+_UNREADABLE = (RecursionError, ValueError)
+
+
+def _unreadable_json(location: str, exc: Exception) -> InputError:
+    what = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+    return InputError(location, f"not valid JSON: {what} to read", "fix or remove the value")
 
 
 def read_jsonl(
@@ -135,8 +138,8 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             yield _bad_json(where, exc)
             continue
-        except RecursionError:
-            yield _too_deep(where)
+        except _UNREADABLE as exc:
+            yield _unreadable_json(where, exc)
             continue
         yield record_document(
             record, location=where, settings=settings, default_source=default_source
@@ -188,14 +191,14 @@ def _read_array(
             )
     except json.JSONDecodeError as exc:
         yield _bad_json(f"{location}:{exc.lineno}", exc)
-    except RecursionError:
-        yield _too_deep(location)
+    except _UNREADABLE as exc:
+        yield _unreadable_json(location, exc)
 
 
 def _parses(text: str) -> bool:
     try:
         json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+    except (json.JSONDecodeError, *_UNREADABLE):
         return False
     return True
 
@@ -249,8 +252,8 @@ def read_json(
         except json.JSONDecodeError as exc:
             yield _bad_json(f"{location}:{exc.lineno}", exc)
             return
-        except RecursionError:
-            yield _too_deep(location)
+        except _UNREADABLE as exc:
+            yield _unreadable_json(location, exc)
             return
         where = f"{location}:{first.number}"
         yield record_document(
