@@ -41,6 +41,8 @@ pytestmark = pytest.mark.fuzz
 
 #: Small enough that generated inputs reach the "document too long" path.
 MAX_CHARS = 3_000
+#: Likewise for the input size limit: the longest generated inputs pass it.
+MAX_BYTES = 60_000
 
 
 def _settings() -> Settings:
@@ -54,7 +56,9 @@ def _settings() -> Settings:
             mp.delenv(name)
         mp.setenv("ENDORSEMENTS_CONFIG", os.devnull + "-missing")
         settings = load_settings()
-    return settings.with_overrides(max_document_chars=MAX_CHARS, fetch_allow_private=True)
+    return settings.with_overrides(
+        max_document_chars=MAX_CHARS, max_input_bytes=MAX_BYTES, fetch_allow_private=True
+    )
 
 
 SETTINGS = _settings()

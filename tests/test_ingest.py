@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import sys
@@ -739,3 +740,50 @@ def test_empty_feed_file(files: Path, settings: Settings) -> None:
     assert isinstance(error, InputError)
     assert error.location == "empty.rss"
     assert error.problem.startswith("not a readable RSS or Atom feed")
+
+
+# --- input size limits -------------------------------------------------------------------------
+
+
+def test_file_larger_than_max_input_bytes(files: Path, settings: Settings) -> None:
+    Path("big.txt").write_text("word " * 30, "utf-8")
+    Path("big.html").write_text("<p>" + "word " * 30 + "</p>", "utf-8")
+    Path("array.json").write_text(json.dumps([{"text": "word " * 30}]), "utf-8")
+    small = settings.with_overrides(max_input_bytes=100)
+    hint = "(split the file or raise max_input_bytes)"
+    assert messages(read(["big.txt", "big.html", "array.json"], small)) == [
+        f"big.txt: file too large: more than max_input_bytes = 100 bytes {hint}",
+        f"big.html: file too large: more than max_input_bytes = 100 bytes {hint}",
+        f"array.json: file too large: more than max_input_bytes = 100 bytes {hint}",
+    ]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_device_is_cut_off(settings: Settings) -> None:
+    """A device reports size 0 and never ends: only a bounded read stops it."""
+    assert messages(read(["/dev/zero"], settings.with_overrides(max_input_bytes=1_000))) == [
+        "/dev/zero: file too large: more than max_input_bytes = 1,000 bytes "
+        "(split the file or raise max_input_bytes)"
+    ]
+
+
+def test_line_longer_than_max_input_bytes(files: Path, settings: Settings) -> None:
+    good = json.dumps({"id": "g1", "text": "short"})
+    Path("long.jsonl").write_text(f"{good}\n" + json.dumps({"text": "w" * 500}) + "\n", "utf-8")
+    Path("long.csv").write_text("id,text\nc1,short\nc2," + "w" * 500 + "\n", "utf-8")
+    small = settings.with_overrides(max_input_bytes=100)
+    items = read(["long.jsonl", "long.csv"], small)
+    assert [d.id for d in documents(items)] == ["g1", "c1"]
+    rest = "the rest of the file is skipped (split the file or raise max_input_bytes)"
+    assert messages(items) == [
+        f"long.jsonl:2: line too long: more than max_input_bytes = 100 bytes; {rest}",
+        f"long.csv:3: line too long: more than max_input_bytes = 100 bytes; {rest}",
+    ]
+
+
+def test_stdin_line_longer_than_max_input_bytes(settings: Settings) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(b"x" * 500), encoding="utf-8")
+    assert messages(read(["-"], settings.with_overrides(max_input_bytes=100), stdin=stdin)) == [
+        "<stdin>:1: line too long: more than max_input_bytes = 100 bytes; the rest of the file "
+        "is skipped (split the file or raise max_input_bytes)"
+    ]

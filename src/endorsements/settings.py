@@ -31,6 +31,7 @@ class Settings:
     fetch_max_redirects: int
     user_agent: str
     fetch_allow_private: bool
+    max_input_bytes: int
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Apply non-None overrides, e.g. from CLI flags."""
