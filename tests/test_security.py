@@ -113,6 +113,8 @@ def test_literal_addresses_need_no_resolver() -> None:
 
     with pytest.raises(UnsafeAddress, match=r"^::1 is a loopback address$"):
         check_url("http://[::1]:8080/", no_dns)
+    with pytest.raises(UnsafeAddress, match=r"^::ffff:169.254.169.254 is a link-local address$"):
+        check_url("http://[::ffff:169.254.169.254]/", no_dns)
     assert [str(a) for a in resolve("[2606:4700::1111]", 443, no_dns)] == ["2606:4700::1111"]
 
 

@@ -43,6 +43,14 @@ def tokens_match(given: str | bytes | None, expected: str | bytes) -> bool:
     return secrets.compare_digest(a, b)
 
 
+def _same_address(host: str, address: str) -> bool:
+    """True when the host is itself that address, however it is spelled."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")) == ipaddress.ip_address(address)
+    except ValueError:
+        return False
+
+
 class UnsafeAddress(Exception):
     """A fetch was about to reach an address that the settings do not allow."""
 
@@ -50,7 +58,7 @@ class UnsafeAddress(Exception):
         self.host = host
         self.address = address
         self.kind = kind
-        where = host if host == address else f"{host} ({address})"
+        where = host if _same_address(host, address) else f"{host} ({address})"
         super().__init__(f"{where} is a {kind} address")
 
 
