@@ -30,10 +30,12 @@ demo: $(VENV)/.run-installed
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 
-## fuzz: the long property-based run (about 12,000 generated cases; docs/reliability.md)
+## fuzz: the long property-based run (12,000 generated cases; docs/reliability.md)
 fuzz: $(VENV)/.dev-installed
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider \
-		--hypothesis-show-statistics
+		--hypothesis-show-statistics >fuzz.log 2>&1; status=$$?; tail -n 1 fuzz.log; \
+	awk '/ passing, / {p += $$2; f += $$4} END {printf "fuzz: %d cases passed, %d failed (fuzz.log)\n", p, f}' \
+		fuzz.log; exit $$status
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks

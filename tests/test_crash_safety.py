@@ -105,6 +105,7 @@ def test_sigkill_mid_batch_loses_nothing_and_rerun_completes(
     assert ok(broken) == {}  # only whole documents: every count matches its rows
     stored = counts["documents"]
     assert 10 <= stored < N_DOCS, "the kill did not land mid-batch"
+    print(f"killed with {stored} of {N_DOCS} documents stored")  # shown with pytest -s
 
     again = subprocess.run(
         endorsements_command("ingest", str(batch), "--db", url),
