@@ -467,7 +467,7 @@ def test_stdin(data: bytes) -> None:
     check(read_stdin(stream, SETTINGS), "<stdin>")
 
 
-@given(st.binary(max_size=64), st.text(max_size=40), ANY_TEXT)
+@given(st.binary(max_size=64), st.text(max_size=40), ANY_TEXT | ANY_TEXT.map("http://[".__add__))
 def test_sniffing(head: bytes, content_type: str, url: str) -> None:
     assert sniff_markup(head) in (None, "feed", "html")
     assert classify_response(content_type, url, head) in (
@@ -519,6 +519,49 @@ def test_fetched_url(body: bytes, media: str, charset: str, path: str, status: i
     client = _fake_web(body, media + charset, status)
     url = "https://fuzz.example" + path
     check(read_sources([url], SETTINGS, client=client), url)
+
+
+HOSTS = st.one_of(
+    st.sampled_from(
+        ["localhost", "news.example", "0", "2130706433", "0x7f.1", "[::1]", "a..b", "[", "[x]"]
+    ),
+    st.ip_addresses().map(lambda ip: f"[{ip}]" if ip.version == 6 else str(ip)),
+    ANY_TEXT,
+)
+
+
+@given(
+    HOSTS,
+    st.lists(st.ip_addresses(), max_size=3),
+    st.sampled_from(["", ":80", ":8080", ":0", ":99999", ":x"]),
+)
+def test_address_policy_on_any_address(host: str, resolved: list, port: str) -> None:
+    """With the default policy, a fetch either fails with a `FetchError` or reaches only a
+    public address, whatever the host looks like and whatever DNS answers."""
+    from endorsements.errors import FetchError
+    from endorsements.ingest.fetch import fetch
+    from endorsements.security import address_kind, resolve
+
+    def dns(name: str, port: int, *args: object, **kwargs: object) -> list[tuple]:
+        if not resolved:
+            raise OSError("Name or service not known")
+        return [(2, 1, 6, "", (str(ip), port)) for ip in resolved]
+
+    reached: list[str] = []
+
+    def web(request: httpx.Request) -> httpx.Response:
+        reached.append(request.url.host)
+        return httpx.Response(200, text="page text")
+
+    client = httpx.Client(transport=httpx.MockTransport(web))
+    strict = SETTINGS.with_overrides(fetch_allow_private=False)
+    try:
+        fetch(f"http://{host}{port}/a", strict, client, resolver=dns)
+    except FetchError as exc:
+        assert exc.problem
+        return
+    for name in reached:
+        assert all(address_kind(ip) is None for ip in resolve(name, 80, dns))
 
 
 # --- the extractor -----------------------------------------------------------------------------

@@ -787,3 +787,28 @@ def test_stdin_line_longer_than_max_input_bytes(settings: Settings) -> None:
         "<stdin>:1: line too long: more than max_input_bytes = 100 bytes; the rest of the file "
         "is skipped (split the file or raise max_input_bytes)"
     ]
+
+
+def test_unparsable_web_addresses(settings: Settings) -> None:
+    """urlsplit raises on these; they must be input errors, in a source, a redirect or a feed."""
+    pages = {
+        "https://x.example/bad-redirect": httpx.Response(302, headers={"location": "http://[/"}),
+        "https://x.example/feed": httpx.Response(
+            200,
+            headers={"content-type": "application/rss+xml"},
+            content=b"<rss version='2.0'><channel><item><title>T</title><link>http://[x</link>"
+            b"<description>Councilwoman Rosa Vega endorsed Ben Park.</description></item>"
+            b"</channel></rss>",
+        ),
+    }
+    items = read(
+        ["http://[", "https://x.example/bad-redirect", "https://x.example/feed"],
+        settings,
+        handler=serve(pages),
+    )
+    assert messages(items) == [
+        f"http://[: could not fetch: not a valid web address ({NETWORK_HINT})",
+        "https://x.example/bad-redirect: could not fetch: redirected to http://[/, which is "
+        f"not a web address ({NETWORK_HINT})",
+    ]
+    assert [d.text for d in documents(items)] == ["Councilwoman Rosa Vega endorsed Ben Park."]

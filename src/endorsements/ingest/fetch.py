@@ -16,7 +16,7 @@ from __future__ import annotations
 import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import httpx
 
@@ -43,13 +43,22 @@ class Page:
     body: bytes
 
 
+def _split(url: str) -> SplitResult | None:
+    """The URL's parts, or None when it cannot be parsed (urlsplit raises on "http://[")."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def is_web_address(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    parts = _split(url)
+    return parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def _refuse(url: str) -> FetchError:
-    scheme = urlsplit(url).scheme.lower()
+    parts = _split(url)
+    scheme = parts.scheme.lower() if parts is not None else "http"
     if scheme in ("http", "https"):
         return FetchError(url, "could not fetch: not a valid web address", NETWORK_HINT)
     return FetchError(
@@ -111,10 +120,19 @@ def _check_hop(url: str, current: str, resolver: Resolver) -> None:
         raise _unsafe(url, current, exc) from None
     except (OSError, UnicodeError, ValueError) as exc:  # gaierror, an IDNA or port problem
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        host = urlsplit(current).hostname or current
+        parts = _split(current)
+        host = (parts.hostname if parts is not None else None) or current
         raise FetchError(
             url, f"could not fetch: cannot resolve {host} ({reason})", NETWORK_HINT
         ) from None
+
+
+def _redirect_target(base: str, response: httpx.Response) -> str:
+    location = response.headers["location"]
+    try:
+        return urljoin(base, location)
+    except ValueError:  # an unparsable Location; is_web_address then refuses it
+        return location
 
 
 def fetch(
@@ -137,7 +155,7 @@ def fetch(
                 response = client.send(request, stream=True, follow_redirects=False)
                 try:
                     if response.has_redirect_location:
-                        target = urljoin(str(response.url), response.headers["location"])
+                        target = _redirect_target(str(response.url), response)
                         if not is_web_address(target):
                             raise FetchError(
                                 url,
@@ -163,6 +181,8 @@ def fetch(
         raise _unsafe(url, current, exc) from None
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise FetchError(url, f"could not fetch: {_reason(exc, settings)}", NETWORK_HINT) from exc
+    except ValueError as exc:  # httpx and urllib refuse some addresses urlsplit accepted
+        raise FetchError(url, "could not fetch: not a valid web address", NETWORK_HINT) from exc
     raise FetchError(
         url,
         f"could not fetch: more than {settings.fetch_max_redirects} redirects",
