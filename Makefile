@@ -30,7 +30,7 @@ demo: $(VENV)/.run-installed
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 
-## fuzz: the long property-based run (12,000 generated cases; docs/reliability.md)
+## fuzz: the long property-based run (13,000 generated cases; docs/reliability.md)
 fuzz: $(VENV)/.dev-installed
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider \
 		--hypothesis-show-statistics >fuzz.log 2>&1; status=$$?; tail -n 1 fuzz.log; \
