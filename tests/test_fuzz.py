@@ -18,6 +18,7 @@ import math
 import os
 import tempfile
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -26,6 +27,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from endorsements.errors import InputError
+from endorsements.extract.extractor import RuleExtractor
 from endorsements.ingest import read_sources, utf8
 from endorsements.ingest.feeds import read_feed
 from endorsements.ingest.html import read_html
@@ -35,6 +37,7 @@ from endorsements.ingest.sources import read_stdin
 from endorsements.ingest.tabular import read_csv
 from endorsements.ingest.text import read_text
 from endorsements.models import STANCES, Document
+from endorsements.pipeline import make_extractor
 from endorsements.settings import Settings, load_settings
 
 pytestmark = pytest.mark.fuzz
@@ -302,18 +305,18 @@ def feed_text(draw: st.DrawFn) -> str:
             | ANY_TEXT
         )
         title, summary = draw(ANY_TEXT), draw(TEXT | MARKUP)
-        date = draw(st.sampled_from(["", "Mon, 01 Jan 2024 10:00:00 GMT", "2024-02-30", "x"]))
+        when = draw(st.sampled_from(["", "Mon, 01 Jan 2024 10:00:00 GMT", "2024-02-30", "x"]))
         if draw(st.booleans()):
             summary = _escape(summary)
         if atom:
             entries.append(
                 f"<entry><title>{title}</title><link href='{_escape(link)}'/>"
-                f"<updated>{date}</updated><content type='html'>{summary}</content></entry>"
+                f"<updated>{when}</updated><content type='html'>{summary}</content></entry>"
             )
         else:
             entries.append(
                 f"<item><title>{title}</title><link>{_escape(link)}</link>"
-                f"<pubDate>{date}</pubDate><description>{summary}</description></item>"
+                f"<pubDate>{when}</pubDate><description>{summary}</description></item>"
             )
     doctype = draw(
         st.sampled_from(
@@ -603,9 +606,7 @@ def news(draw: st.DrawFn) -> str:
 
 
 @pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
-    from endorsements.pipeline import make_extractor
-
+def extractor() -> RuleExtractor:
     return make_extractor(SETTINGS)
 
 
@@ -613,7 +614,7 @@ def extractor():  # type: ignore[no-untyped-def]
 @example("\x00\x00 endorsed \x00", None)
 @example("Varga endorsed " + "Brennock, " * 2_000, None)
 @example("“" * 500 + "Varga endorsed Brennock", None)
-def test_extractor(extractor, text: str, published) -> None:  # type: ignore[no-untyped-def]
+def test_extractor(extractor: RuleExtractor, text: str, published: date | None) -> None:
     text = text.encode("utf-8", "replace").decode("utf-8")  # documents are always valid text
     doc = Document(id="fuzz", text=text, published=published)
     [result] = list(extractor.pipe([doc]))
