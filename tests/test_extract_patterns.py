@@ -1415,6 +1415,12 @@ CONTEXT_CASES = [
         {("Sergio Vale", SUP, "Lee Corbin")},
     ),
     case(
+        "relative-on-a-predicate-noun",
+        "Justin Barrow is a state representative from Ohio who was an early endorser of Helen "
+        "Cline's campaign.",
+        {("Justin Barrow", SUP, "Helen Cline")},
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "
