@@ -1421,6 +1421,19 @@ CONTEXT_CASES = [
         {("Justin Barrow", SUP, "Helen Cline")},
     ),
     case(
+        "coordinated-names-share-a-plural-group-noun",
+        "Jon Kell is endorsed by the Duluth Republican and Independence parties.",
+        {
+            ("Duluth Republican Party", SUP, "Jon Kell"),
+            ("Duluth Independence Party", SUP, "Jon Kell"),
+        },
+    ),
+    case(
+        "plural-group-noun-without-names-is-nobody",
+        "The state's largest unions backed Ana Li for governor.",
+        set(),
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "
