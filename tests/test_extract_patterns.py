@@ -1434,6 +1434,16 @@ CONTEXT_CASES = [
         set(),
     ),
     case(
+        "papers-board-gives-seal-of-approval",
+        "The Mile High Dispatch's editorial board gave its seal of approval to Rina Walsh.",
+        {("Mile High Dispatch", SUP, "Rina Walsh")},
+    ),
+    case(
+        "approval-of-a-plan-is-not-an-endorsement",
+        "The Harbor Council gave its approval to the budget plan.",
+        set(),
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

@@ -302,6 +302,15 @@ class ArgumentFinder:
                                 Arg(a.mention, a.token, "list")
                                 for a in self.expand(p, avoid, depth + 1)
                             )
+                elif (
+                    child.dep_ == "poss"
+                    and child.pos_ == "PROPN"
+                    and tok.lemma_.lower() in ("board", "editor", "editors", "staff")
+                ):
+                    # "the Dispatch's editorial board": the paper speaks
+                    cm = self.index.at(child)
+                    if cm is not None and cm.kind in ("organization", "unknown", "place"):
+                        found.append(Arg(cm, child, "name"))
                 elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
                     cm = self.index.at(child)
                     if cm is not None and (

@@ -148,6 +148,9 @@ GIVE_OBJECTS = {
     "blessing",
     "nod",
     "imprimatur",
+    "seal",  # "gave its seal of approval to X"
+    "stamp",
+    "approval",
 }
 
 # An editorial's verdict on a candidate: "has earned another term", "deserves your vote".
