@@ -1444,6 +1444,12 @@ CONTEXT_CASES = [
         set(),
     ),
     case(
+        "acronym-tagged-as-place-can-endorse",
+        "In Alabama's Senate race, a local site reported the NRA has endorsed Republican nominee "
+        "Tom Tubb over Senator Dan Jonas.",
+        {("NRA", SUP, "Tom Tubb")},
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

@@ -107,7 +107,8 @@ def eligible(m: Mention, role: str) -> bool:
         # endorsement verb is far more often a mis-tagged name than a place that endorses
         # as an endorser only a hyphenated name: "Costa Rica" in a dateline endorses nobody
         if role == "endorser":
-            return "-" in m.name
+            # an acronym tagged as a place ("the NRA") is far more often a group
+            return "-" in m.name or (m.name.isupper() and 3 <= len(m.name) <= 6)
         return "-" in m.name or 2 <= len(m.name.split()) <= 3
     if m.kind == "organization" and role == "endorsee" and name_shaped(m.name):
         return True  # "voting for Marcus Hale": a person's name the model tagged ORG
