@@ -30,6 +30,8 @@ class Settings:
     fetch_max_bytes: int
     fetch_max_redirects: int
     user_agent: str
+    prefilter: bool = True
+    workers: int = 1
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Apply non-None overrides, e.g. from CLI flags."""
@@ -46,6 +48,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _coerce(name: str, raw: Any, kind: type) -> Any:
+    if kind is bool and isinstance(raw, str):  # bool("false") is True: read the word
+        word = raw.strip().lower()
+        if word in ("1", "true", "yes", "on"):
+            return True
+        if word in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"setting {name!r}: {raw!r} is not true or false")
     try:
         return kind(raw)
     except (TypeError, ValueError) as exc:

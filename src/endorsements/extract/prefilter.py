@@ -37,13 +37,13 @@ from ..models import Endorsement, Span
 from .lexicon import (
     AGENT_NOUNS,
     BALLOT_HEADS,
-    REPORTING_VERBS,
     GIVE_OBJECTS,
     GIVE_VERBS,
     MEDIA_NAME,
     NOUN_CUES,
     ORG_DESCRIPTORS,
     PERSON_DESCRIPTORS,
+    REPORTING_VERBS,
     VERB_CUES,
 )
 from .mentions import PUBLICATION_PHRASE
