@@ -8,21 +8,24 @@ Every text is invented.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from endorsements.cli import app
 from endorsements.distributed import extract_on_dask
 from endorsements.errors import InputError
 from endorsements.ingest import read_sources
-from endorsements.models import Document
+from endorsements.models import Document, Endorsement, Extraction, Span
 from endorsements.pipeline import extract_documents
 from endorsements.settings import load_settings
 from endorsements.shards import expand, from_record, read_shards, to_record, write_shard
 from endorsements.store import Ledger, bulk
 from endorsements.store.bulk import bulk_add
+from endorsements.store.schema import Base
 
 SHARD_A = [
     {"id": "a1", "published": "2024-05-01", "text": "Senator Mary Major endorsed Richard Miles."},
@@ -200,3 +203,67 @@ def test_load_command_reports_a_missing_shard(tmp_path) -> None:
     assert result.stderr == (
         f"error: {missing}: no such file, or no shard matches (check the path or glob)\n"
     )
+
+
+def _hand_made(doc_id: str, text: str, *triples: tuple[str, str, str]) -> Extraction:
+    records = []
+    for endorser, stance, endorsee in triples:
+        phrase = f"{endorser} {'endorsed' if stance == 'support' else 'opposes'} {endorsee}"
+        start = text.index(phrase)
+        records.append(
+            Endorsement(endorser, endorsee, stance, Span(phrase, start, start + len(phrase)))
+        )
+    return Extraction(Document(doc_id, text), records)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def ledger_url(request: pytest.FixtureRequest, tmp_path: Path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ledger.db'}"
+        return
+    url = os.environ.get("ENDORSEMENTS_TEST_PG_URL")
+    if not url:
+        pytest.skip("set ENDORSEMENTS_TEST_PG_URL to a throwaway PostgreSQL database")
+    _reset(url)
+    yield url
+    _reset(url)
+
+
+def _reset(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            Base.metadata.drop_all(conn)
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    finally:
+        engine.dispose()
+
+
+def test_bulk_add_merges_across_documents_in_a_batch(ledger_url: str) -> None:
+    t1 = "Ada Quill endorsed Bram Tolliver on Monday."
+    t2 = "Ada Quill endorsed Bram Tolliver again. Cora Vance opposes Bram Tolliver."
+    batch = [
+        _hand_made("d1", t1, ("Ada Quill", "support", "Bram Tolliver")),
+        _hand_made(
+            "d2",
+            t2,
+            ("Ada Quill", "support", "Bram Tolliver"),
+            ("Cora Vance", "oppose", "Bram Tolliver"),
+        ),
+        _hand_made("d1", t1, ("Ada Quill", "support", "Bram Tolliver")),  # same id again
+    ]
+    with Ledger(ledger_url) as ledger:
+        ledger.migrate()
+        report = bulk_add(ledger, batch, batch_size=3)
+        assert (report.read, report.stored, report.already_stored, report.relations) == (
+            3,
+            2,
+            1,
+            3,
+        )
+        rows = [(r.endorser, r.stance, r.endorsee, r.n_evidence) for r in ledger.rows()]
+        assert rows == [
+            ("Ada Quill", "support", "Bram Tolliver", 2),
+            ("Cora Vance", "oppose", "Bram Tolliver", 1),
+        ]
+        assert ledger.counts() == {"documents": 2, "entities": 3, "endorsements": 2, "evidence": 3}
