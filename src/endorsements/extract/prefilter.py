@@ -162,6 +162,66 @@ ANY_CUE = re.compile(
     re.I,
 )
 
+# Cue words that are as often about other things ("won 52% of the vote", "the campaign said",
+# "came back", "the second round"): alone they do not make a document worth parsing.
+AMBIGUOUS = _forms(
+    [
+        "vote",
+        "support",
+        "back",
+        "campaign",
+        "second",
+        "choice",
+        "pick",
+        "rally",
+        "opposition",
+        "chair",
+        "manager",
+        "defeat",
+        "reject",
+        "propose",
+        "nominate",
+        "recommend",
+        "champion",
+        "abandon",
+        "dump",
+        "ditch",
+        "nod",
+    ]
+)
+STRONG_FORMS = CUE_FORMS - (AMBIGUOUS - {"backing"})  # "backing" is a noun cue
+# The same ambiguous words where they do state backing: with the preposition, possessor,
+# agent or named object the patterns need.
+STRONG_PHRASES = [
+    r"(?i:\b(?:vot|campaign|stump|rall|canvass)\w* (?:\w+ )?(?:for|against|behind)\b)",
+    r"(?i:\b(?:my|our|his|her|their|its) (?:\w+ )?(?:vote|support|backing|pick|choice|nod)\b)",
+    r"(?i:\b(?:support|backing|nod|pick|choice|opposition) (?:of|for|from|to|behind)\b)",
+    r"(?i:\b(?:supported|backed|proposed|nominated|seconded|recommended|championed) by\b)",
+    r"(?i:\bto (?:defeat|reject|support|back|oppose)\b)",
+    r"(?i:\b(?:vote|votes|voted|voting) (?:yes|no)\b)",
+    r"(?i:\b(?:yes|no) (?:on|vote|side|campaign)\b)",
+    r"\b(?i:support|back|recommend|nominate|champion|propose|abandon|dump|ditch|second)"
+    r"(?i:s|es|ed|d|ing)? (?:[A-Z@]|him\b|her\b|them\b)",
+    r"(?i:\b(?:campaign|re-?election) (?:co-?)?(?:chair|manager))",
+    r"(?i:\b(?:weight|name|clout|muscle|voice) (?:behind|to)\b)",
+    r"\b[Nn]ever [A-Z]|#[Nn]ever",
+    r"\b(?:I|[Ww]e)(?:['’]m|['’]re| am| are) with\b",
+    r"\b(?:[Rr]e-?)?[Ee]lect [A-Z]",
+]
+# A document is parsed only when it has a word that states backing whatever surrounds it, or
+# one of the phrases above: most news documents have neither.
+DOCUMENT_GATE = re.compile(
+    r"(?i:(?<![\w-])(?:"
+    + "|".join(re.escape(f) for f in sorted(STRONG_FORMS, key=len)[::-1])
+    + r")(?![\w-]))|"
+    + "|".join(STRONG_PHRASES)
+)
+
+
+def worth_parsing(text: str) -> bool:
+    """The document-level gate: any cue at all, and one that states backing."""
+    return bool(ANY_CUE.search(text)) and bool(DOCUMENT_GATE.search(text))
+
 
 def is_cue_sentence(words: set[str], text: str, tokens: list[str]) -> bool:
     """Could one of the patterns fire in this sentence? `words` are its lower-cased tokens."""
@@ -237,14 +297,14 @@ class Prefilter:
         self.nlp = sentencizer()
 
     def reduce(self, text: str) -> Reduced:
-        if not ANY_CUE.search(text):
+        if not worth_parsing(text):
             return Reduced("", (), text)
         return self.reduce_doc(self.nlp(text))
 
     def reduce_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterable[Reduced]:
         """`reduce` over a stream; documents without a cue word are not tokenized."""
         texts = list(texts)
-        hit = [bool(ANY_CUE.search(t)) for t in texts]
+        hit = [worth_parsing(t) for t in texts]
         docs = iter(
             self.nlp.pipe((t for t, h in zip(texts, hit, strict=True) if h), batch_size=batch_size)
         )
