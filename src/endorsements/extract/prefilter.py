@@ -149,19 +149,6 @@ AGENT_FORMS = _forms(AGENT_NOUNS)
 REPORTING_FORMS = _forms(REPORTING_VERBS)
 DESCRIPTORS = frozenset(w.lower() for w in (*ORG_DESCRIPTORS, *PERSON_DESCRIPTORS))
 
-# A document none of whose words is a cue is skipped without even being tokenized.
-ANY_CUE = re.compile(
-    r"(?<![\w])(?:"
-    + "|".join(
-        re.escape(f)
-        for f in sorted(CUE_FORMS | AGAINST_FORMS | GIVE_OBJECT_FORMS | ACT_NOUN_FORMS, key=len)[
-            ::-1
-        ]
-    )
-    + r"|never|yes|no)(?![\w])",
-    re.I,
-)
-
 # Cue words that are as often about other things ("won 52% of the vote", "the campaign said",
 # "came back", "the second round"): alone they do not make a document worth parsing.
 AMBIGUOUS = _forms(
@@ -189,29 +176,44 @@ AMBIGUOUS = _forms(
         "nod",
     ]
 )
-STRONG_FORMS = CUE_FORMS - (AMBIGUOUS - {"backing"})  # "backing" is a noun cue
+STRONG_FORMS = CUE_FORMS - (
+    AMBIGUOUS - {"backing", "seconded", "seconding"}
+) | ACT_NOUN_FORMS - _forms(["ad", "spot", "rally", "reception", "commercial", "advertisement"])
+
+
+def _stems(words: Iterable[str]) -> str:
+    """An alternation of word stems ("advis" for "advise"), for phrases with any ending."""
+    return "|".join(sorted({re.escape(w.rstrip("e")) for w in words}, key=len, reverse=True))
+
+
 # The same ambiguous words where they do state backing: with the preposition, possessor,
 # agent or named object the patterns need.
 STRONG_PHRASES = [
-    r"(?i:\b(?:vot|campaign|stump|rall|canvass)\w* (?:\w+ )?(?:for|against|behind)\b)",
-    r"(?i:\b(?:my|our|his|her|their|its) (?:\w+ )?(?:vote|support|backing|pick|choice|nod)\b)",
+    r"(?i:\b(?:vot|campaign|stump|rall|canvass)\w* (?:\w+ )?(?:for|against|behind|around)\b)",
+    r"(?i:(?:\b(?:my|our|his|her|their|its)|['’]s) (?:\w+ )?"
+    r"(?:vote|support|backing|pick|choice|nod)\b)",
     r"(?i:\b(?:support|backing|nod|pick|choice|opposition) (?:of|for|from|to|behind)\b)",
     r"(?i:\b(?:supported|backed|proposed|nominated|seconded|recommended|championed) by\b)",
     r"(?i:\bto (?:defeat|reject|support|back|oppose)\b)",
     r"(?i:\b(?:vote|votes|voted|voting) (?:yes|no)\b)",
     r"(?i:\b(?:yes|no) (?:on|vote|side|campaign)\b)",
-    r"\b(?i:support|back|recommend|nominate|champion|propose|abandon|dump|ditch|second)"
+    r"\b(?i:support|back|recommend|nominat|champion|propos|abandon|dump|ditch|second|reject|defeat|pick)"
     r"(?i:s|es|ed|d|ing)? (?:[A-Z@]|him\b|her\b|them\b)",
     r"(?i:\b(?:campaign|re-?election) (?:co-?)?(?:chair|manager))",
     r"(?i:\b(?:weight|name|clout|muscle|voice) (?:behind|to)\b)",
     r"\b[Nn]ever [A-Z]|#[Nn]ever",
     r"\b(?:I|[Ww]e)(?:['’]m|['’]re| am| are) with\b",
     r"\b(?:[Rr]e-?)?[Ee]lect [A-Z]",
+    r"(?i:\w-(?:backed|endorsed|supported)\b)",  # "the Jensen-backed candidate"
+    r"(?i:\b(?:ads?|spots?|commercials?|advertisements?|rall(?:y|ies)|receptions?) for\b)",
+    rf"(?i:\b(?:ads?|mailers?|spots?|commercials?|billboards?|flyers?|spending|campaign) "
+    rf"(?:\w+ )?(?:{_stems(ATTACK_VERBS)})\w*)",
+    rf"(?i:\b(?:{_stems(HELP_VERBS)}|join)\w* (?:\S+ ){{0,3}}(?:campaign|re-?election|candidacy))",
 ]
 # A document is parsed only when it has a word that states backing whatever surrounds it, or
 # one of the phrases above: most news documents have neither.
 DOCUMENT_GATE = re.compile(
-    r"(?i:(?<![\w-])(?:"
+    r"(?i:(?<!\w)(?:"
     + "|".join(re.escape(f) for f in sorted(STRONG_FORMS, key=len)[::-1])
     + r")(?![\w-]))|"
     + "|".join(STRONG_PHRASES)
@@ -219,8 +221,8 @@ DOCUMENT_GATE = re.compile(
 
 
 def worth_parsing(text: str) -> bool:
-    """The document-level gate: any cue at all, and one that states backing."""
-    return bool(ANY_CUE.search(text)) and bool(DOCUMENT_GATE.search(text))
+    """The document-level gate: a cue that states backing whatever surrounds it."""
+    return DOCUMENT_GATE.search(text) is not None
 
 
 def is_cue_sentence(words: set[str], text: str, tokens: list[str]) -> bool:
