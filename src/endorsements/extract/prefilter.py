@@ -401,14 +401,20 @@ class Prefilter:
         """The earliest sentence giving the full name (and title) of each capitalized word in
         the kept sentences: alias resolution, titles and gender come from there."""
         wanted: set[str] = set()
+        labels: set[str] = set()
         for i in keep:
-            for t in sents[i][1:]:
-                if t.is_title and t.is_alpha and len(t) > 2:
+            for t in sents[i]:
+                if t.is_title and t.is_alpha and len(t) > 2 and t.i > sents[i].start:
                     wanted.add(t.text)
+                elif t.is_upper and t.is_alpha and len(t) > 2:
+                    labels.add(t.text.title())  # a transcript label: "PRIYA ABERNATHY-SOLIS:"
         longest: dict[str, int] = dict.fromkeys(wanted, 1)
         found: set[int] = set()
         for i, s in enumerate(sents):
             for t in s:
+                if t.text in labels:  # the label's name written out: "[Abernathy-Solis, a ...]"
+                    labels.discard(t.text)
+                    found.add(i)
                 if t.text not in longest:
                     continue
                 n = 1  # "Rick J. Caruso" after "Rick Caruso": the fuller form counts
