@@ -40,6 +40,8 @@ from .lexicon import (
     GIVE_OBJECTS,
     GIVE_VERBS,
     MEDIA_NAME,
+    MERIT_OBJECTS,
+    MERIT_VERBS,
     NOUN_CUES,
     ORG_DESCRIPTORS,
     PERSON_DESCRIPTORS,
@@ -145,6 +147,8 @@ HELP_FORMS = _forms(HELP_VERBS)
 CAMPAIGN_FORMS = _forms(CAMPAIGN_NOUNS)
 ATTACK_FORMS = _forms(ATTACK_VERBS)
 ATTACK_NOUN_FORMS = _forms(ATTACK_NOUNS)
+MERIT_VERB_FORMS = _forms(MERIT_VERBS)
+MERIT_OBJECT_FORMS = _forms(MERIT_OBJECTS)
 AGENT_FORMS = _forms(AGENT_NOUNS)
 REPORTING_FORMS = _forms(REPORTING_VERBS)
 DESCRIPTORS = frozenset(w.lower() for w in (*ORG_DESCRIPTORS, *PERSON_DESCRIPTORS))
@@ -209,6 +213,9 @@ STRONG_PHRASES = [
     rf"(?i:\b(?:ads?|mailers?|spots?|commercials?|billboards?|flyers?|spending|campaign) "
     rf"(?:\w+ )?(?:{_stems(ATTACK_VERBS)})\w*)",
     rf"(?i:\b(?:{_stems(HELP_VERBS)}|join)\w* (?:\S+ ){{0,3}}(?:campaign|re-?election|candidacy))",
+    # an editorial's verdict: "has earned another term", "deserves your vote"
+    rf"(?i:\b(?:{_stems(MERIT_VERBS)})\w* (?:\S+ ){{0,2}}(?:{'|'.join(MERIT_OBJECTS)})\b)",
+    r"(?i:\b(?:seal|stamp) of approval\b|\bapproval to\b)",
 ]
 # A document is parsed only when it has a word that states backing whatever surrounds it, or
 # one of the phrases above: most news documents have neither.
@@ -238,6 +245,8 @@ def is_cue_sentence(words: set[str], text: str, tokens: list[str]) -> bool:
     if words & ACT_NOUN_FORMS and words & ACT_VERB_FORMS:
         return True
     if words & HELP_FORMS and words & CAMPAIGN_FORMS:
+        return True
+    if words & MERIT_VERB_FORMS and words & MERIT_OBJECT_FORMS:
         return True
     if words & ATTACK_FORMS and words & ATTACK_NOUN_FORMS:
         return True
