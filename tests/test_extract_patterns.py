@@ -1450,6 +1450,41 @@ CONTEXT_CASES = [
         {("NRA", SUP, "Tom Tubb")},
     ),
     case(
+        "came-out-in-favor-of",
+        "Mayor Ida Crane came out in favor of Dale Fenn on Friday.",
+        {("Ida Crane", SUP, "Dale Fenn")},
+    ),
+    case(
+        "came-out-against",
+        "Ray Tolle came out against Dale Fenn last week.",
+        {("Ray Tolle", OPP, "Dale Fenn")},
+    ),
+    case(
+        "came-out-of-retirement-is-no-stance",
+        "Ray Tolle came out of retirement to coach the Harbor Hawks.",
+        set(),
+    ),
+    case(
+        "quoted-verdict-right-choice",
+        '"Dale Fenn is the right choice for Ohio," Ray Tolle said on Monday.',
+        {("Ray Tolle", SUP, "Dale Fenn")},
+    ),
+    case(
+        "unquoted-verdict-is-no-endorsement",
+        "Dale Fenn is the best candidate in the race, a poll of voters found.",
+        set(),
+    ),
+    case(
+        "joined-in-endorsing",
+        "Ray Tolle joined Mara Quill in endorsing Dale Fenn.",
+        {("Ray Tolle", SUP, "Dale Fenn"), ("Mara Quill", SUP, "Dale Fenn")},
+    ),
+    case(
+        "fronted-participle-endorsed-by",
+        "Endorsed by Ray Tolle, Dale Fenn won the primary.",
+        {("Ray Tolle", SUP, "Dale Fenn")},
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

@@ -312,7 +312,7 @@ class RuleExtractor:
                 endorsers.extend(finder.expand(t, avoid))
         if not cand.endorsers and (
             cand.rule in ("imperative", "never", "ballot", "merit")
-            or (cand.rule == "active" and quotes.inside(cand.cue) is not None)
+            or (cand.rule in ("active", "verdict") and quotes.inside(cand.cue) is not None)
         ):  # "Proud to endorse Greg Tate." in a post: the poster endorses
             spk = quotes.speaker_for(cand.cue)
             if spk is not None:

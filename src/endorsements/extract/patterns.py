@@ -173,6 +173,9 @@ def passive_subject(verb: Token) -> Token | None:
         return head
     if verb.dep_ == "conj":
         return passive_subject(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
+        # "Endorsed by the union, Hale won the primary"
+        return subject(verb.head)
     return None
 
 
@@ -181,7 +184,7 @@ def is_passive(verb: Token) -> bool:
         return True
     if (
         verb.tag_ == "VBN"
-        and verb.dep_ in ("acl", "relcl", "amod")
+        and verb.dep_ in ("acl", "relcl", "amod", "advcl")
         and any(c.dep_ == "agent" for c in verb.children)
     ):
         return True
@@ -322,6 +325,14 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
             tok, cue.stance, cue.kind, "acl", [actor] if actor is not None else [], objs, tok, 0.85
         )
         return
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "in" and tok.head.head.lemma_ == "join":
+        # "A joined B in endorsing X": both endorse
+        join = tok.head.head
+        joiners = [s for s in [subject(join)] if s is not None]
+        joiners += [c for c in join.children if c.dep_ == "dobj"]
+        if joiners:
+            yield Candidate(tok, cue.stance, cue.kind, "joined-in", joiners, objs, join, 0.85)
+            return
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and tok.tag_ == "VBG"):
         # "in backing Whitaker, including A and B": the endorsers hang on the clause
         yield Candidate(tok, cue.stance, cue.kind, "gerund", [], objs, tok, 0.7)
@@ -976,12 +987,57 @@ def never_candidates(tok: Token) -> Iterator[Candidate]:
     yield Candidate(tok, "oppose", "endorsement", "never", [], [head], tok, 0.7)
 
 
+#: "the right choice", "the best candidate": a speaker's verdict on a candidate.
+VERDICT_NOUNS = {"choice", "pick", "candidate", "person", "leader"}
+VERDICT_ADJECTIVES = {"right", "best", "clear", "obvious", "ideal", "strongest"}
+
+
+def came_out_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "X came out for Y", "came out in favor of Y", "came out against Y": a public stance
+    taken, as the phrase says, in the open."""
+    if tok.lemma_.lower() != "come" or not any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in tok.children
+    ):
+        return
+    subj = subject(tok)
+    if subj is None:
+        return
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        if prep.lower_ in ("for", "against"):
+            targets = [o for o in prep.children if o.dep_ == "pobj"]
+            stance = "support" if prep.lower_ == "for" else "oppose"
+        elif prep.lower_ == "in":
+            nouns = [o for o in prep.children if o.dep_ == "pobj"]
+            if not nouns or nouns[0].lemma_.lower() not in ("favor", "favour", "support"):
+                continue
+            targets = prep_objects(nouns[0], ("of",))
+            stance = "support"
+        else:
+            continue
+        if targets:
+            yield Candidate(tok, stance, "endorsement", "came-out", [subj], targets, tok, 0.8)
+
+
 def merit_candidates(tok: Token) -> Iterator[Candidate]:
     """An editorial's or a speaker's verdict: "X has earned another term", "Y deserves your
     vote", "our endorsement goes to Z". The one who judges is the writer: the speaker of a
     quote, else the publication (resolved later, like an imperative's)."""
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
+        return
+    if lemma == "be":
+        # "X is the right choice for Ohio" said in a quote: the speaker's verdict
+        attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+        if (
+            attr is not None
+            and attr.lemma_.lower() in VERDICT_NOUNS
+            and not any(c.dep_ == "poss" for c in attr.children)
+            and any(c.dep_ == "amod" and c.lower_ in VERDICT_ADJECTIVES for c in attr.children)
+            and not any(c.dep_ == "neg" for c in tok.children)
+        ):
+            endorsee = subject(tok)
+            if endorsee is not None and endorsee.pos_ == "PROPN":
+                yield Candidate(tok, "support", "endorsement", "verdict", [], [endorsee], tok, 0.7)
         return
     if lemma in MERIT_VERBS:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -1026,4 +1082,5 @@ PATTERNS = (
     with_candidates,
     attack_candidates,
     merit_candidates,
+    came_out_candidates,
 )

@@ -49,7 +49,15 @@ from .lexicon import (
     VERB_CUES,
 )
 from .mentions import PUBLICATION_PHRASE
-from .patterns import ACT_NOUNS, ACT_VERBS, AGAINST_VERBS, BALLOT_VERBS, HELP_VERBS
+from .patterns import (
+    ACT_NOUNS,
+    ACT_VERBS,
+    AGAINST_VERBS,
+    BALLOT_VERBS,
+    HELP_VERBS,
+    VERDICT_ADJECTIVES,
+    VERDICT_NOUNS,
+)
 from .races import BARE, OFFICE_OF_PLACE, PLACE_OFFICE
 from .segment import NAME as PARAGRAPHS
 from .segment import add_to
@@ -216,6 +224,8 @@ STRONG_PHRASES = [
     # an editorial's verdict: "has earned another term", "deserves your vote"
     rf"(?i:\b(?:{_stems(MERIT_VERBS)})\w* (?:\S+ ){{0,2}}(?:{'|'.join(MERIT_OBJECTS)})\b)",
     r"(?i:\b(?:seal|stamp) of approval\b|\bapproval to\b)",
+    r"(?i:\b(?:came|come|comes|coming) out (?:for|against|in (?:favou?r|support) of)\b)",
+    rf"(?i:\b(?:is|was|'s) the (?:{'|'.join(VERDICT_ADJECTIVES)}) (?:{'|'.join(VERDICT_NOUNS)})\b)",
 ]
 # A document is parsed only when it has a word that states backing whatever surrounds it, or
 # one of the phrases above: most news documents have neither.
@@ -247,6 +257,10 @@ def is_cue_sentence(words: set[str], text: str, tokens: list[str]) -> bool:
     if words & HELP_FORMS and words & CAMPAIGN_FORMS:
         return True
     if words & MERIT_VERB_FORMS and words & MERIT_OBJECT_FORMS:
+        return True
+    if "out" in words and words & {"came", "come", "comes", "coming"}:
+        return True  # "came out for/against X"
+    if words & VERDICT_ADJECTIVES and words & VERDICT_NOUNS:
         return True
     if words & ATTACK_FORMS and words & ATTACK_NOUN_FORMS:
         return True
