@@ -1485,6 +1485,31 @@ CONTEXT_CASES = [
         {("Ray Tolle", SUP, "Dale Fenn")},
     ),
     case(
+        "no-longer-supports-is-a-withdrawal",
+        "Ray Tolle said he no longer supports Dale Fenn.",
+        {("Ray Tolle", WD, "Dale Fenn")},
+    ),
+    case(
+        "not-any-longer-is-a-withdrawal",
+        "Ray Tolle does not support Dale Fenn any longer.",
+        {("Ray Tolle", WD, "Dale Fenn")},
+    ),
+    case(
+        "running-ads-against",
+        "Ray Tolle is running ads against Dale Fenn.",
+        {("Ray Tolle", OPP, "Dale Fenn")},
+    ),
+    case(
+        "infinitive-of-purpose-shares-the-subject",
+        "Ray Tolle, a Republican, crossed party lines to endorse Dale Fenn.",
+        {("Ray Tolle", SUP, "Dale Fenn")},
+    ),
+    case(
+        "asked-someone-to-endorse-is-not-endorsing",
+        "Ray Tolle asked Mara Quill to endorse Dale Fenn.",
+        set(),
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

@@ -117,6 +117,16 @@ def eligible(m: Mention, role: str) -> bool:
     return m.kind in kinds
 
 
+def _no_longer(verb: Token) -> bool:
+    """ "no longer supports X", "does not support X any longer"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "longer":
+            return any(g.lower_ in ("no", "any") for g in c.children) or (
+                c.i > 0 and c.doc[c.i - 1].lower_ in ("no", "any")
+            )
+    return False
+
+
 class RuleExtractor:
     """Dependency rules over spaCy's parse; see docs/extraction.md for the phenomena."""
 
@@ -194,7 +204,12 @@ class RuleExtractor:
         finder, quotes, aliases, index = ctx.finder, ctx.quotes, ctx.aliases, ctx.index
         published, races = ctx.published, ctx.races
         anchor = cand.anchor or cand.cue
+        if cand.stance == "support" and _no_longer(anchor):
+            # "he no longer supports X": support taken back
+            cand = replace(cand, stance="withdraw", rule=cand.rule + "/no-longer")
         reason = blocking_reason(anchor, cand.cue)
+        if reason == "negated" and cand.rule.endswith("/no-longer"):
+            reason = None  # "does not support X any longer" asserts the withdrawal
         if reason and refusal_to_vote(cand):
             # "I can't vote for that man", "she will never vote for X": a stated refusal
             cand = replace(cand, stance="oppose", rule="refuse-vote", base=cand.base - 0.1)

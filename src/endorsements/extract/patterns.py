@@ -127,7 +127,11 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_ in URGE_VERBS:
             return None  # "urged voters to back X": handled by the urge rule
-        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
+        if (
+            verb.dep_ == "xcomp"
+            and head.lemma_.lower() in OBJECT_CONTROL
+            and any(c.dep_ == "dobj" for c in head.children)
+        ):
             return None  # "asked Grant to endorse": the object, not the subject, would act
         passive = any(c.dep_ == "nsubjpass" for c in head.children)
         if passive and verb.dep_ == "xcomp":
@@ -138,6 +142,34 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN",):
         return verb.head
     return None
+
+
+#: Verbs whose object, not subject, does what the infinitive says: "asked Grant to endorse".
+OBJECT_CONTROL = URGE_VERBS | {
+    "ask",
+    "persuade",
+    "convince",
+    "push",
+    "pressure",
+    "want",
+    "expect",
+    "get",
+    "lobby",
+    "need",
+    "force",
+    "invite",
+    "allow",
+    "let",
+    "encourage",
+    "urge",
+    "beg",
+    "implore",
+    "tell",
+    "press",
+    "challenge",
+    "dare",
+    "order",
+}
 
 
 def _headline_shared_subject(verb: Token) -> Token | None:
@@ -916,6 +948,19 @@ def act_candidates(tok: Token) -> Iterator[Candidate]:
         return
     if lemma in ACT_NOUNS:
         gov = _governor(tok)
+        against = prep_objects(tok, ("against", "attacking", "targeting"))
+        if (
+            against
+            and lemma in ("ad", "advertisement", "commercial", "spot", "mailer", "robocall")
+            and gov.lemma_.lower() in ACT_VERBS | {"run", "air", "launch", "release", "fund"}
+        ):
+            # "is running ads against X"
+            subj = subject(gov)
+            if subj is not None:
+                yield Candidate(
+                    tok, "oppose", "campaigning", "act-against", [subj], against, gov, 0.8
+                )
+            return
         if gov.lemma_.lower() not in ACT_VERBS:
             return
         if gov.lemma_.lower() == "attend" and lemma not in ("fundraiser", "fund-raiser"):

@@ -218,6 +218,8 @@ STRONG_PHRASES = [
     r"\b(?:[Rr]e-?)?[Ee]lect [A-Z]",
     r"(?i:\w-(?:backed|endorsed|supported)\b)",  # "the Jensen-backed candidate"
     r"(?i:\b(?:ads?|spots?|commercials?|advertisements?|rall(?:y|ies)|receptions?) for\b)",
+    r"(?i:\b(?:ads?|spots?|commercials?|advertisements?|mailers?|robocalls?) "
+    r"(?:against|attacking|targeting)\b)",
     rf"(?i:\b(?:ads?|mailers?|spots?|commercials?|billboards?|flyers?|spending|campaign) "
     rf"(?:\w+ )?(?:{_stems(ATTACK_VERBS)})\w*)",
     rf"(?i:\b(?:{_stems(HELP_VERBS)}|join)\w* (?:\S+ ){{0,3}}(?:campaign|re-?election|candidacy))",
@@ -252,7 +254,7 @@ def is_cue_sentence(words: set[str], text: str, tokens: list[str]) -> bool:
         return True
     if words & {"yes", "no"} and (words & BALLOT_FORMS or words & BALLOT_NOUNS):
         return True
-    if words & ACT_NOUN_FORMS and words & ACT_VERB_FORMS:
+    if words & ACT_NOUN_FORMS and (words & ACT_VERB_FORMS or "against" in words):
         return True
     if words & HELP_FORMS and words & CAMPAIGN_FORMS:
         return True
