@@ -1510,6 +1510,21 @@ CONTEXT_CASES = [
         set(),
     ),
     case(
+        "among-those-backing-are",
+        "Among those backing Dale Fenn are Ray Tolle and Mara Quill.",
+        {("Ray Tolle", SUP, "Dale Fenn"), ("Mara Quill", SUP, "Dale Fenn")},
+    ),
+    case(
+        "those-backing-include",
+        "Those backing Dale Fenn include Ray Tolle and Mara Quill.",
+        {("Ray Tolle", SUP, "Dale Fenn"), ("Mara Quill", SUP, "Dale Fenn")},
+    ),
+    case(
+        "unnamed-voters-backing",
+        "Voters backing Dale Fenn are mostly young.",
+        set(),
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

@@ -172,6 +172,22 @@ OBJECT_CONTROL = URGE_VERBS | {
 }
 
 
+def _named_by_copula(group: Token) -> list[Token]:
+    """The names a clause gives a group: "Among those backing X are A and B" (the group is in
+    an "among" phrase of "be"), "Those backing X include A and B" (the group is the subject of
+    "include" or "be")."""
+    verb = None
+    if group.dep_ == "pobj" and group.head.lower_ == "among":
+        verb = group.head.head
+        slots = ("nsubj", "attr")
+    elif group.dep_ == "nsubj":
+        verb = group.head
+        slots = ("attr", "dobj")
+    if verb is None or verb.lemma_ not in ("be", "include"):
+        return []
+    return [c for c in verb.children if c.dep_ in slots and c.pos_ == "PROPN" and c != group]
+
+
 def _headline_shared_subject(verb: Token) -> Token | None:
     """ "Tran quits leadership race, backs Malhotra": a headline's second verb shares the
     first's subject, though the parser makes the first clause a complement of the second."""
@@ -346,6 +362,12 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
                 0.8,
             )
         return
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PRON"):
+        named = _named_by_copula(tok.head)
+        if named:
+            # "Among those backing X are A and B", "Those backing X include A and B"
+            yield Candidate(tok, cue.stance, cue.kind, "acl-list", named, objs, tok, 0.85)
+            return
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN":
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
         if before is not None and before.pos_ == "PROPN" and before.dep_ == "pobj":
