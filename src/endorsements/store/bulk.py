@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import EndorsementsError, InputError, StoreError
 from ..models import Extraction
-from .ledger import Ledger, _prepare, _Relation
+from .ledger import Ledger, _prepare, _Relation, document_record
 from .schema import DocumentRecord
 
 
@@ -55,15 +55,7 @@ def _store_batch(ledger: Ledger, batch: list[Extraction]) -> list[bool]:
             relations = sorted(
                 (_prepare(doc, e) for e in ex.endorsements), key=_Relation.lock_order
             )
-            record = DocumentRecord(
-                id=doc.id,
-                source=doc.source,
-                published=doc.published,
-                title=doc.title,
-                text=doc.text,
-                ingested_at=now,
-                n_endorsements=0,
-            )
+            record = document_record(doc, now)
             session.add(record)
             record.n_endorsements = ledger._add_relations(session, doc, relations)
             stored.append(True)
