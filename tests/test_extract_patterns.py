@@ -1525,6 +1525,17 @@ CONTEXT_CASES = [
         set(),
     ),
     case(
+        "casting-her-ballot-for",
+        "In an op-ed, Sen. Mara Quill wrote that she would be casting her ballot for Dale Fenn.",
+        {("Mara Quill", SUP, "Dale Fenn")},
+    ),
+    case(
+        "endorsement-from-on-the-verb",
+        "Dale Fenn picked up a key endorsement Tuesday from the Ohio Nurses Guild, the state's "
+        "largest nurses' union.",
+        {("Ohio Nurses Guild", SUP, "Dale Fenn")},
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

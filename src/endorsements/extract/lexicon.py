@@ -148,6 +148,7 @@ GIVE_OBJECTS = {
     "blessing",
     "nod",
     "imprimatur",
+    "ballot",  # "casting her ballot for X"
     "seal",  # "gave its seal of approval to X"
     "stamp",
     "approval",

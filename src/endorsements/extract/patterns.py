@@ -598,6 +598,9 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
             break
         path = path.head
     direct = path.head == gov
+    if not from_objs and glemma in RECEIVE_VERBS and tok.dep_ == "dobj":
+        # "picked up a key endorsement Tuesday from the union": "from" hangs on the verb
+        from_objs = prep_objects(gov, ("from",))
     receives = glemma in RECEIVE_VERBS or (glemma in ANNOUNCE_VERBS and bool(from_objs))
     if direct and (receives or tok.head.lower_ == "with") and (from_objs or of_objs or poss):
         # "won the backing of X", "has the support of X", "endorsements from A, B and C",

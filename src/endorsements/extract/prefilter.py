@@ -213,6 +213,7 @@ STRONG_PHRASES = [
     r"(?i:s|es|ed|d|ing)? (?:[A-Z@]|him\b|her\b|them\b)",
     r"(?i:\b(?:campaign|re-?election) (?:co-?)?(?:chair|manager))",
     r"(?i:\b(?:weight|name|clout|muscle|voice) (?:behind|to)\b)",
+    r"(?i:\bballots? for\b)",
     r"\b[Nn]ever [A-Z]|#[Nn]ever",
     r"\b(?:I|[Ww]e)(?:['’]m|['’]re| am| are) with\b",
     r"\b(?:[Rr]e-?)?[Ee]lect [A-Z]",
