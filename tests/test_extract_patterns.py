@@ -890,7 +890,6 @@ SPEECH_CASES = [
         "quote-elect-imperative",
         '"Elect Julia Weber," Walter Grant wrote on Facebook.',
         {("Walter Grant", SUP, "Julia Weber")},
-        gap="quote-initial 'Elect' is tagged PROPN and parsed into the name: missed",
     ),
     case(
         "tweet-signature-same-line",
@@ -1534,6 +1533,36 @@ CONTEXT_CASES = [
         "Dale Fenn picked up a key endorsement Tuesday from the Ohio Nurses Guild, the state's "
         "largest nurses' union.",
         {("Ohio Nurses Guild", SUP, "Dale Fenn")},
+    ),
+    case(
+        "quoted-slogan-vote-name",
+        'Ray Tolle tweeted: "Vote Dale Fenn on Tuesday!"',
+        {("Ray Tolle", SUP, "Dale Fenn")},
+    ),
+    case(
+        "vote-as-a-noun-is-no-slogan",
+        "Vote counts in Harbor County were delayed on Tuesday, Dale Fenn said.",
+        set(),
+    ),
+    case(
+        "told-voters-to-elect",
+        "Ray Tolle, speaking at a rally in Dayton, told voters to elect Dale Fenn.",
+        {("Ray Tolle", SUP, "Dale Fenn")},
+    ),
+    case(
+        "urged-to-choose-an-unnamed-chair",
+        "Ray Tolle urged the council to choose a new chair.",
+        set(),
+    ),
+    case(
+        "send-packing-is-not-support",
+        'Singer Boyd Lane told the crowd to "send Harriet Cole packing" on Tuesday.',
+        set(),
+    ),
+    case(
+        "reported-has-his-vote",
+        "Ray Tolle said Dale Fenn has his vote.",
+        {("Ray Tolle", SUP, "Dale Fenn")},
     ),
     case(
         "listed-speakers-are-they",

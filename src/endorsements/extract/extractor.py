@@ -110,7 +110,11 @@ def eligible(m: Mention, role: str) -> bool:
             # an acronym tagged as a place ("the NRA") is far more often a group
             return "-" in m.name or (m.name.isupper() and 3 <= len(m.name) <= 6)
         return "-" in m.name or 2 <= len(m.name.split()) <= 3
-    if m.kind == "organization" and role == "endorsee" and name_shaped(m.name):
+    if (
+        m.kind in ("organization", "other", "product", "event")
+        and role == "endorsee"
+        and name_shaped(m.name)
+    ):
         return True  # "voting for Marcus Hale": a person's name the model tagged ORG
     if m.kind in ("organization", "group") and m.kind not in kinds:
         return m.is_partyish and not m.is_party_members

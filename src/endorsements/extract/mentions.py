@@ -307,6 +307,10 @@ HEADLINE_VERBS = {
     "urges",
     "join",
     "joins",
+    "vote",
+    "elect",
+    "reelect",
+    "re-elect",
 }
 
 

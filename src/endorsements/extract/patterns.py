@@ -26,6 +26,7 @@ from .lexicon import (
     URGE_VERBS,
     VERB_CUES,
     WITHDRAW_VERBS,
+    VerbCue,
 )
 
 GENERIC_URGED = {
@@ -143,6 +144,9 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     return None
 
+
+#: Verbs that mean backing only when someone urges them on voters: "told voters to elect X".
+URGED_CHOICE_VERBS = {"elect", "reelect", "re-elect", "choose", "pick", "select"}
 
 #: Verbs whose object, not subject, does what the infinitive says: "asked Grant to endorse".
 OBJECT_CONTROL = URGE_VERBS | {
@@ -299,6 +303,14 @@ def _in_frame(tok: Token, frame: str) -> bool:
 def verb_candidates(tok: Token) -> Iterator[Candidate]:
     """Verb cues: active, passive, participles, relative clauses, urging, gapping."""
     cue = VERB_CUES.get(tok.lemma_.lower())
+    if (
+        cue is None
+        and tok.lemma_.lower() in URGED_CHOICE_VERBS
+        and tok.dep_ == "xcomp"
+        and tok.head.lemma_.lower() in URGE_VERBS
+    ):
+        # "told voters to elect X", "urged residents to choose X"
+        cue = VerbCue("support", "endorsement")
     # the small model sometimes tags a verb form NOUN or ADJ; its fine tag still says VB*
     if tok.pos_ != "VERB" and not tok.tag_.startswith("VB"):
         return
@@ -607,7 +619,14 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         # "with the backing of X, Hale defeated..."
         # "Hale holds onto his endorsements": a pronoun possessor is the holder, not the giver;
         # "X has my vote" and "has the union's support" name the giver.
-        named_poss = [p for p in poss if p.pos_ != "PRON" or p.lower_ in ("my", "our")]
+        named_poss = [
+            p
+            for p in poss
+            if p.pos_ != "PRON"
+            or p.lower_ in ("my", "our")
+            # "X has his vote": a candidate does not hold his own vote
+            or (lemma == "vote" and glemma == "have" and p.lower_ in ("his", "her", "their"))
+        ]
         endorser_toks = from_objs or of_objs or named_poss or _after_colon(tok, gov)
         if not endorser_toks:
             return
@@ -766,8 +785,36 @@ def hyphen_candidates(tok: Token) -> Iterator[Candidate]:
         yield Candidate(tok, "support", "endorsement", "hyphen", [endorser], [noun], noun, 0.75)
 
 
+def _clause_initial(tok: Token) -> bool:
+    """First word of its sentence, a quote, a line or a colon's clause."""
+    if tok.i == tok.sent.start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.text in ('"', "“", ":", "—") or prev.is_space or "\n" in prev.text_with_ws
+
+
+def _slogan_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "Vote Dale Fenn!", "Elect Julia Weber": a clause-initial imperative the small parser
+    folds into the name it governs (as a compound or a proper noun)."""
+    low = tok.lower_
+    if low not in ("vote", "elect", "reelect", "re-elect") or not _clause_initial(tok):
+        return
+    if tok.i + 1 >= len(tok.doc):
+        return
+    nxt = tok.doc[tok.i + 1]
+    if nxt.pos_ != "PROPN" or not nxt.is_title:
+        return
+    head = nxt
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i and head.head.pos_ == "PROPN":
+        head = head.head
+    if tok.dep_ in ("compound", "amod", "nmod") or tok.pos_ == "PROPN":
+        kind = "vote" if low == "vote" else "endorsement"
+        yield Candidate(tok, "support", kind, "imperative", [], [head], tok, 0.7)
+
+
 def first_person_candidates(tok: Token) -> Iterator[Candidate]:
     """Imperatives in quotes and posts: "Vote for X!", "Elect X"."""
+    yield from _slogan_candidates(tok)
     if tok.lemma_.lower() not in (
         "vote",
         "elect",

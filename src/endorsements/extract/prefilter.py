@@ -217,6 +217,7 @@ STRONG_PHRASES = [
     r"\b[Nn]ever [A-Z]|#[Nn]ever",
     r"\b(?:I|[Ww]e)(?:['’]m|['’]re| am| are) with\b",
     r"\b(?:[Rr]e-?)?[Ee]lect [A-Z]",
+    r"\b[Vv]ote [A-Z][a-z]",  # "Vote Dale Fenn!"
     r"(?i:\w-(?:backed|endorsed|supported)\b)",  # "the Jensen-backed candidate"
     r"(?i:\b(?:ads?|spots?|commercials?|advertisements?|rall(?:y|ies)|receptions?) for\b)",
     r"(?i:\b(?:ads?|spots?|commercials?|advertisements?|mailers?|robocalls?) "
