@@ -1560,6 +1560,21 @@ CONTEXT_CASES = [
         set(),
     ),
     case(
+        "urged-to-vote-a-party",
+        "The Daily Courier urged its readers to vote Labour in the election.",
+        {("Daily Courier", SUP, "Labour")},
+    ),
+    case(
+        "vote-for-one-over-another",
+        "Ray Tolle said he would vote for Mara Quill over Dale Fenn.",
+        {("Ray Tolle", SUP, "Mara Quill")},
+    ),
+    case(
+        "voted-on-a-day-is-no-object",
+        "Residents of Harlow voted Tuesday on the budget.",
+        set(),
+    ),
+    case(
         "reported-has-his-vote",
         "Ray Tolle said Dale Fenn has his vote.",
         {("Ray Tolle", SUP, "Dale Fenn")},

@@ -252,6 +252,14 @@ def objects(verb: Token, preps: tuple[str, ...], takes_object: bool) -> list[Tok
     for child in verb.children:
         if takes_object and child.dep_ in ("dobj", "obj"):
             out.append(child)
+        elif (
+            verb.lemma_.lower() == "vote"
+            and child.dep_ == "dobj"
+            and (child.pos_ == "PROPN" or child.ent_type_)
+            and child.is_title
+            and child.left_edge.i == verb.i + 1  # right after the verb: "vote Labour"
+        ):
+            out.append(child)  # "vote Labour", "voted Maple Alliance": the party voted for
         elif child.dep_ == "prep" and child.lower_ in preps:
             out.extend(p for p in child.children if p.dep_ == "pobj")
     return out
