@@ -1570,6 +1570,12 @@ CONTEXT_CASES = [
         {("Ray Tolle", SUP, "Mara Quill")},
     ),
     case(
+        "the-place-mayor-is-the-titled-person",
+        "Holyoke Mayor Alex Morwen is running for Congress. The Valley Coalition voted to "
+        "rescind its endorsement of the Holyoke mayor.",
+        {("Valley Coalition", WD, "Alex Morwen")},
+    ),
+    case(
         "voted-on-a-day-is-no-object",
         "Residents of Harlow voted Tuesday on the budget.",
         set(),

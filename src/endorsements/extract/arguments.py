@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .coref import FIRST_PERSON, ORG_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, Coref
-from .lexicon import ORG_DESCRIPTORS, PERSON_DESCRIPTORS
+from .lexicon import OFFICE_NOUNS, ORG_DESCRIPTORS, PERSON_DESCRIPTORS
 from .mentions import Mention, MentionIndex
 from .quotes import SAY_VERBS, QuoteIndex
 
@@ -313,6 +313,13 @@ class ArgumentFinder:
                         found.append(Arg(cm, child, "name"))
                 elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
                     cm = self.index.at(child)
+                    # "the Holyoke mayor": one word before an office is the office's place
+                    if (
+                        tok.lemma_.lower() in OFFICE_NOUNS
+                        and cm is not None
+                        and cm.end - cm.start == 1
+                    ):
+                        cm = None
                     if cm is not None and (
                         cm.kind in ("person", "unknown")
                         or (

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import BALLOT_HEADS, ORG_DESCRIPTORS, PERSON_DESCRIPTORS
+from .lexicon import BALLOT_HEADS, OFFICE_NOUNS, ORG_DESCRIPTORS, PERSON_DESCRIPTORS
 from .mentions import Mention, MentionIndex
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -240,7 +240,7 @@ class Coref:
             kinds = {"measure"}
         elif lemma in ORG_DESCRIPTORS:
             kinds = {"organization"}
-        elif lemma in PERSON_DESCRIPTORS:
+        elif lemma in PERSON_DESCRIPTORS or lemma in OFFICE_NOUNS:
             kinds = {"person", "unknown"}
         else:
             return None

@@ -245,6 +245,27 @@ ORG_DESCRIPTORS = {
     "station",
     "editorial",
 }
+# Offices a place can modify ("the Holyoke mayor" is a person, not Holyoke); "the mayor"
+# points back to the person the text titles so.
+OFFICE_NOUNS = {
+    "mayor",
+    "governor",
+    "senator",
+    "sheriff",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "lawmaker",
+    "councilman",
+    "councilwoman",
+    "councilmember",
+    "legislator",
+    "executive",
+    "prosecutor",
+    "attorney",
+    "commissioner",
+}
+
 # Nouns of description that point back to a named person ("the rapper said").
 PERSON_DESCRIPTORS = {
     "rapper",
