@@ -131,3 +131,17 @@ class EvidenceRecord(Base):
 
     # Leads with endorsement_id, so it also serves the per-endorsement evidence lookups.
     __table_args__ = (UniqueConstraint("endorsement_id", "document_id", "start", "end"),)
+
+
+class ReviewRecord(Base):
+    """A reviewer's decision on one endorsement; no row means it has not been reviewed yet."""
+
+    __tablename__ = "reviews"
+
+    endorsement_id: Mapped[int] = mapped_column(
+        ForeignKey("endorsements.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: "verified" or "rejected" (see `REVIEW_STATES` in endorsements.serve.queries).
+    state: Mapped[str] = mapped_column(Text, index=True)
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str | None] = mapped_column(Text)
