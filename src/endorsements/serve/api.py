@@ -154,7 +154,9 @@ def reject(db: Db, endorsement_id: int, body: ReviewNote | None = None) -> dict[
 @router.get("/entities", summary="People and organizations, by name or alias")
 def list_entities(
     db: Db,
-    q: Annotated[str | None, Query(description="Name or alias (substring).")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Name or alias (substring).")
+    ] = None,
     limit: Limit = 50,
 ) -> list[dict[str, Any]]:
     return db.entities(q, limit)
@@ -172,7 +174,8 @@ def entity_history(db: Db, entity_id: int) -> list[dict[str, Any]]:
 
 @router.get("/races", summary="Races named by endorsements")
 def list_races(
-    db: Db, q: Annotated[str | None, Query(description="Part of the race's name.")] = None
+    db: Db,
+    q: Annotated[str | None, Query(max_length=200, description="Part of the race's name.")] = None,
 ) -> list[dict[str, Any]]:
     return db.races(q)
 

@@ -19,6 +19,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import EndorsementsError, InputError, StoreError
@@ -32,8 +33,6 @@ CODES: dict[int, str] = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
-    413: "too_large",
-    415: "unsupported_media_type",
     422: "invalid_request",
     500: "internal_error",
     503: "unavailable",
@@ -110,6 +109,11 @@ def install(app: FastAPI) -> None:
         log.error("ledger error: %s", exc)
         return error_response(request, 503, f"the ledger is unavailable: {exc}")
 
+    async def driver_error(request: Request, exc: SQLAlchemyError) -> Response:
+        log.error("database error on %s: %s", request.url.path, exc)
+        reason = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0]
+        return error_response(request, 503, f"the ledger is unavailable: {reason}")
+
     async def ours(request: Request, exc: EndorsementsError) -> Response:
         return error_response(request, 400, str(exc))
 
@@ -126,6 +130,7 @@ def install(app: FastAPI) -> None:
         (BadQuery, bad_query),
         (InputError, bad_input),
         (StoreError, store_down),
+        (SQLAlchemyError, driver_error),
         (EndorsementsError, ours),
         (Exception, crash),
     ]
