@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, Query, Request
@@ -83,7 +83,7 @@ def atom_feed(
 ) -> Response:
     base = str(request.base_url).rstrip("/")
     params = [(k, v) for k, v in request.query_params.multi_items()]
-    self_url = f"{base}/feed.atom" + (f"?{urlencode(params)}" if params else "")
+    self_url = f"{base}/feed.atom" + (f"?{urlencode(params, quote_via=quote)}" if params else "")
     query = ", ".join(f"{k}={v}" for k, v in params if k != "limit")
     body = build_feed(db.newest(flt, limit), base, self_url, query)
     return Response(body, media_type="application/atom+xml; charset=utf-8")
