@@ -441,13 +441,14 @@ def serve(
         err.print(f"serving {ledger!r} on http://{host}:{port}/ {mode}", markup=False)
         try:
             uvicorn.run(web_app, host=host, port=port, log_level="info")
-        except OSError as exc:  # e.g. the port is taken
-            _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+        except SystemExit as exc:  # uvicorn exits (code 3) when it cannot bind; it logged why
+            if exc.code:
+                _fail(f"cannot listen on {host}:{port} (is it in use? choose another --port)")
 
 
 @app.command(epilog="Example: endorsements watch https://example.org/feed.xml --interval 600")
 def watch(
-    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs to poll.")],
+    feed_url: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs to poll.")],
     interval: Annotated[
         float, typer.Option(min=1.0, help="Seconds to wait between polls.")
     ] = 300.0,
@@ -489,7 +490,7 @@ def watch(
             _fail(exc)
         try:
             watch_loop(
-                feeds,
+                feed_url,
                 ledger,
                 queries,
                 settings,
