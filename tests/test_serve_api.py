@@ -6,11 +6,10 @@ import threading
 import warnings
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from web_ledger import RACE, TOKEN, build_ledger, make_app
+from web_ledger import RACE, TOKEN, make_app
 
 with warnings.catch_warnings():  # Starlette's notice about its httpx-based client
     warnings.simplefilter("ignore")
@@ -20,8 +19,8 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture
-def url(tmp_path: Path) -> str:
-    return build_ledger(tmp_path / "ledger.db")
+def url(web_ledger_url: str) -> str:
+    return web_ledger_url
 
 
 @pytest.fixture

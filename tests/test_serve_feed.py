@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import feedparser
 import pytest
 
-from web_ledger import build_ledger, make_app
+from web_ledger import make_app
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -21,8 +20,8 @@ GAZETTE = "Harbor Gazette opposed Rasmus Vey (governor 2026)"
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    app, ledger = make_app(build_ledger(tmp_path / "ledger.db"))
+def client(web_ledger_url: str) -> Iterator[TestClient]:
+    app, ledger = make_app(web_ledger_url)
     with TestClient(app) as c:
         yield c
     ledger.close()

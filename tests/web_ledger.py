@@ -8,11 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from fastapi import FastAPI
+from sqlalchemy import create_engine, text
 
 from endorsements.models import Document, Endorsement, Extraction, Span
 from endorsements.serve.app import create_app
 from endorsements.settings import load_settings
 from endorsements.store import Ledger
+from endorsements.store.schema import Base
 
 TOKEN = "test-token-1234"
 RACE = "governor 2026"
@@ -117,14 +119,26 @@ def extractions() -> list[Extraction]:
     ]
 
 
-def build_ledger(path: Path) -> str:
-    """A migrated SQLite ledger at `path` holding `extractions()`; returns its URL."""
-    url = f"sqlite:///{path}"
+def build_ledger(path: Path | str) -> str:
+    """A migrated ledger holding `extractions()`: a SQLite file at a path, or a database URL
+    (which must be empty). Returns its URL."""
+    url = path if isinstance(path, str) else f"sqlite:///{path}"
     with Ledger(url) as ledger:
         ledger.migrate()
         for ex in extractions():
             ledger.add_extraction(ex)
     return url
+
+
+def reset_postgres(url: str) -> None:
+    """Drop the ledger's tables from a throwaway PostgreSQL database."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            Base.metadata.drop_all(conn)
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    finally:
+        engine.dispose()
 
 
 def make_app(url: str, token: str | None = TOKEN) -> tuple[FastAPI, Ledger]:
