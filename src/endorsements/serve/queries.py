@@ -369,17 +369,19 @@ class Queries:
             )
         given = self.all_endorsements(EndorsementFilter(endorser_id=entity_id))
         received = self.all_endorsements(EndorsementFilter(endorsee_id=entity_id))
+        events = [("endorser", e, e["endorsee"]) for e in given]
+        events += [("endorsee", e, e["endorser"]) for e in received]
         history = sorted(
             (
                 {
                     "date": e["first_seen"],
                     "endorsement_id": e["id"],
-                    "role": "endorser" if e in given else "endorsee",
+                    "role": role,
                     "stance": e["stance"],
-                    "other": e["endorsee"] if e in given else e["endorser"],
+                    "other": other,
                     "race": e["race"],
                 }
-                for e in given + received
+                for role, e, other in events
             ),
             key=lambda h: (h["date"] or "", h["endorsement_id"]),
         )
