@@ -122,6 +122,14 @@ def shot(driver: webdriver.Chrome, name: str) -> Path:
     return path
 
 
+def loaded_from_elsewhere(driver: webdriver.Chrome, server: str) -> list[str]:
+    """Every resource the page fetched that did not come from our server (a CDN, a font...)."""
+    names = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name);"
+    )
+    return [n for n in names if not n.startswith((server, "data:"))]
+
+
 def test_search_finds_a_candidate(server: str, browser: webdriver.Chrome) -> None:
     browser.get(server + "/")
     box = browser.find_element(By.ID, "q")
@@ -159,6 +167,7 @@ def test_race_page_shows_its_chart_and_endorsers(server: str, browser: webdriver
     assert "Riverton Professional Firefighters Association" in first
     assert "Harold Ebbesen" in first
     assert "Riverton Daily Ledger" in first
+    assert loaded_from_elsewhere(browser, server) == []
     path = shot(browser, "race-page")
     if os.environ.get("ENDORSEMENTS_UPDATE_SCREENSHOT") == "1":
         shutil.copyfile(path, ROOT / "docs" / "images" / "race-page.png")
@@ -204,6 +213,7 @@ def test_network_graph_is_drawn(server: str, browser: webdriver.Chrome) -> None:
     wait(browser).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, "#graph[data-ready='true'] canvas"))
     )
+    assert loaded_from_elsewhere(browser, server) == []
     shot(browser, "graph")
 
 
@@ -213,6 +223,5 @@ def test_api_docs_work_offline(server: str, browser: webdriver.Chrome) -> None:
         ec.visibility_of_element_located((By.CSS_SELECTOR, ".swagger-ui .info .title"))
     )
     assert title.text.startswith("Endorsements")
-    scripts = [s.get_attribute("src") for s in browser.find_elements(By.TAG_NAME, "script")]
-    assert all(src.startswith(server) for src in scripts if src)
+    assert loaded_from_elsewhere(browser, server) == []
     shot(browser, "api-docs")

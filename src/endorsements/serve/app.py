@@ -67,6 +67,8 @@ def create_app(ledger: Ledger, settings: Settings) -> FastAPI:
             swagger_js_url="/static/swagger/swagger-ui-bundle.js",
             swagger_css_url="/static/swagger/swagger-ui.css",
             swagger_favicon_url="/static/swagger/favicon-32x32.png",
+            # The validator badge would fetch an image from the validator's public site.
+            swagger_ui_parameters={"validatorUrl": None},
         )
 
     return app
