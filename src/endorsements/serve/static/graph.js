@@ -13,8 +13,9 @@
                      endorsement: e.id, color: colors[e.stance] || "#5d6873" } };
   }));
   var cy = cytoscape({
-    container: box, elements: elements, wheelSensitivity: 0.3,
-    layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90 },
+    container: box, elements: elements, wheelSensitivity: 0.3, maxZoom: 1.6, minZoom: 0.1,
+    layout: { name: "cose", animate: false, padding: 40, nodeRepulsion: 400000,
+              idealEdgeLength: 140, nodeOverlap: 40, randomize: false },
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 11, "text-wrap": "wrap",
         "text-max-width": 120, "background-color": "#1f5fa8", width: 16, height: 16 } },
