@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= sqlite:///endorsements.db
 
-.PHONY: demo test lint format lock clean
+.PHONY: demo test lint format lock clean fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ demo: $(VENV)/.run-installed
 ## test: install the dev extras and run the whole suite
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
+
+## fuzz: the long property-based run (13,000 generated cases; docs/reliability.md)
+fuzz: $(VENV)/.dev-installed
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider \
+		--hypothesis-show-statistics >fuzz.log 2>&1; status=$$?; tail -n 1 fuzz.log; \
+	awk '/ passing, / {p += $$2; f += $$4} END {printf "fuzz: %d cases passed, %d failed (fuzz.log)\n", p, f}' \
+		fuzz.log; exit $$status
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks

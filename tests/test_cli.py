@@ -492,24 +492,24 @@ def seeded(db: str) -> str:
 
 # Rich pads the centred title with spaces; lines are compared without trailing blanks.
 SHOW_ALL = """\
-                                                                3 endorsements
-┏━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
-┃ Endorser                ┃ Stance   ┃ Endorsee      ┃ Race     ┃ First seen ┃ Sources ┃ Best evidence                                        ┃
-┡━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
-│ Jane Roe                │ support  │ John Doe      │ governor │ 2024-01-10 │       2 │ John Doe was endorsed again by Jane Roe              │
-│ Riverton Teachers Union │ oppose   │ John Doe      │          │ 2024-03-02 │       1 │ The Riverton Teachers Union opposes John Doe         │
-│ Mary Major              │ withdraw │ Richard Miles │          │ 2024-04-15 │       1 │ Mary Major withdrew her endorsement of Richard Miles │
-└─────────────────────────┴──────────┴───────────────┴──────────┴────────────┴─────────┴──────────────────────────────────────────────────────┘
+                                                                   3 endorsements
+┏━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
+┃ ID ┃ Endorser                ┃ Stance   ┃ Endorsee      ┃ Race     ┃ First seen ┃ Sources ┃ Best evidence                                        ┃
+┡━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
+│  1 │ Jane Roe                │ support  │ John Doe      │ governor │ 2024-01-10 │       2 │ John Doe was endorsed again by Jane Roe              │
+│  2 │ Riverton Teachers Union │ oppose   │ John Doe      │          │ 2024-03-02 │       1 │ The Riverton Teachers Union opposes John Doe         │
+│  3 │ Mary Major              │ withdraw │ Richard Miles │          │ 2024-04-15 │       1 │ Mary Major withdrew her endorsement of Richard Miles │
+└────┴─────────────────────────┴──────────┴───────────────┴──────────┴────────────┴─────────┴──────────────────────────────────────────────────────┘
 """  # noqa: E501
 
 
 def shown(result: Result) -> list[tuple[str, str, str]]:
-    """(endorser, stance, endorsee) of each row of a `show` table."""
+    """(endorser, stance, endorsee) of each row of a `show` table (after the ID column)."""
     rows = []
     for line in lines(result.stdout):
         if line.startswith("│"):
             cells = [c.strip() for c in line.strip("│").split("│")]
-            rows.append((cells[0], cells[1], cells[2]))
+            rows.append((cells[1], cells[2], cells[3]))
     return rows
 
 
@@ -608,11 +608,11 @@ def test_usage_errors_exit_2(db: str, args: list[str], message: str) -> None:
     assert message in result.stderr
 
 
-EXPORT_CSV = """\
-id,endorser,endorser_type,stance,endorsee,race,kind,first_seen,last_seen,sources,n_evidence,best_evidence,confidence
-1,Jane Roe,person,support,John Doe,governor,endorsement,2024-01-10,2024-05-01,https://news.example/s1 | s4,2,John Doe was endorsed again by Jane Roe,0.95
-2,Riverton Teachers Union,union,oppose,John Doe,,endorsement,2024-03-02,2024-03-02,s2,1,The Riverton Teachers Union opposes John Doe,0.8
-3,Mary Major,person,withdraw,Richard Miles,,endorsement,2024-04-15,2024-04-15,s3,1,Mary Major withdrew her endorsement of Richard Miles,0.7
+EXPORT_CSV_PREFIXES = """\
+id,endorser,endorser_type,stance,endorsee,race,kind,first_seen,last_seen,sources,n_evidence,best_evidence,confidence,endorser_category,endorsee_category,review_state,reviewer,reviewed_at,review_note,evidence
+1,Jane Roe,person,support,John Doe,governor,endorsement,2024-01-10,2024-05-01,https://news.example/s1 | s4,2,John Doe was endorsed again by Jane Roe,0.95,other,other,unreviewed,,,
+2,Riverton Teachers Union,union,oppose,John Doe,,endorsement,2024-03-02,2024-03-02,s2,1,The Riverton Teachers Union opposes John Doe,0.8,union,other,unreviewed,,,
+3,Mary Major,person,withdraw,Richard Miles,,endorsement,2024-04-15,2024-04-15,s3,1,Mary Major withdrew her endorsement of Richard Miles,0.7,other,other,unreviewed,,,
 """  # noqa: E501
 
 EXPORT_RECORDS = [
@@ -664,11 +664,102 @@ EXPORT_RECORDS = [
 ]
 
 
+def _evidence(
+    ev_id: int, stance: str, doc: str, source: str | None, day: str, text: str, start: int
+) -> dict:
+    """One evidence object of the native export, as the seeded ledger stores it."""
+    endorser, endorsee = {
+        "s1": ("Jane Roe", "John Doe"),
+        "s2": ("Riverton Teachers Union", "John Doe"),
+        "s3": ("Mary Major", "Richard Miles"),
+        "s4": ("Jane Roe", "John Doe"),
+    }[doc]
+    return {
+        "id": ev_id,
+        "stance": stance,
+        "seen": day,
+        "document_id": doc,
+        "source": source,
+        "published": day,
+        "text": text,
+        "start": start,
+        "end": start + len(text),
+        "date": None,
+        "confidence": {"s1": 0.9, "s2": 0.8, "s3": 0.7, "s4": 0.95}[doc],
+        "rule": "",
+        "endorser_name": endorser,
+        "endorsee_name": endorsee,
+    }
+
+
+UNREVIEWED = {"review_state": "unreviewed", "reviewer": None, "reviewed_at": None}
+for _record, _categories, _evidence_list in zip(
+    EXPORT_RECORDS,
+    [("other", "other"), ("union", "other"), ("other", "other")],
+    [
+        [
+            _evidence(
+                1,
+                "support",
+                "s1",
+                "https://news.example/s1",
+                "2024-01-10",
+                "Jane Roe endorsed John Doe",
+                6,
+            ),
+            _evidence(
+                4, "support", "s4", None, "2024-05-01", "John Doe was endorsed again by Jane Roe", 0
+            ),
+        ],
+        [
+            _evidence(
+                2,
+                "oppose",
+                "s2",
+                None,
+                "2024-03-02",
+                "The Riverton Teachers Union opposes John Doe",
+                0,
+            )
+        ],
+        [
+            _evidence(
+                3,
+                "withdraw",
+                "s3",
+                None,
+                "2024-04-15",
+                "Mary Major withdrew her endorsement of Richard Miles",
+                8,
+            )
+        ],
+    ],
+    strict=True,
+):
+    _record.update(
+        endorser_category=_categories[0],
+        endorsee_category=_categories[1],
+        **UNREVIEWED,
+        review_note=None,
+        evidence=_evidence_list,
+    )
+
+
+def _export_csv() -> str:
+    """The expected CSV: the literal columns above, then each row's evidence as a JSON cell."""
+    head, *rows = lines(EXPORT_CSV_PREFIXES)
+    out = [head]
+    for prefix, record in zip(rows, EXPORT_RECORDS, strict=True):
+        cell = json.dumps(record["evidence"], ensure_ascii=False).replace('"', '""')
+        out.append(f'{prefix},"{cell}"')
+    return "\n".join(out) + "\n"
+
+
 def test_export_csv_to_stdout(seeded: str) -> None:
     result = invoke("export", "--db", seeded)  # csv is the default
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
-    assert result.stdout == EXPORT_CSV
+    assert result.stdout == _export_csv()
     assert lines(result.stdout)[0] == ",".join(EXPORT_COLUMNS)
     assert list(csv.DictReader(io.StringIO(result.stdout)))[1]["race"] == ""
 

@@ -1344,8 +1344,92 @@ OPPOSITION_CASES = [
     ),
 ]
 
+# Context the parser alone gets wrong: wire credits, group nouns before a name, lists that
+# speak through "they".
+CONTEXT_CASES = [
+    case(
+        "wire-credit-is-not-the-antecedent",
+        "OSLO (Nordic Wire) — The agrarian party Bygdefolket said on Monday that it is backing "
+        "Ingrid Solvang for mayor.",
+        {("Bygdefolket", SUP, "Ingrid Solvang")},
+    ),
+    case(
+        "group-noun-before-a-name-makes-an-organization",
+        "The farmers' union Landvern announced its decision at a rally. It has endorsed Nils "
+        "Aaslund in the county race.",
+        {("Landvern", SUP, "Nils Aaslund")},
+    ),
+    case(
+        "editorial-earned-another-term",
+        "The Marlow Sentinel editorial board interviewed nine candidates. Incumbents Rosa "
+        "Tannery and Teo Vance have earned another term.",
+        {("Marlow Sentinel", SUP, "Rosa Tannery"), ("Marlow Sentinel", SUP, "Teo Vance")},
+    ),
+    case(
+        "editorial-endorsement-goes-to",
+        "The Marlow Sentinel editorial board met in May. Our endorsement for the open seat goes "
+        "to Lee Marsh.",
+        {("Marlow Sentinel", SUP, "Lee Marsh")},
+    ),
+    case(
+        "quoted-deserves-your-vote",
+        '"Ida Kwan deserves your vote," said Mayor Ben Ostrow.',
+        {("Ben Ostrow", SUP, "Ida Kwan")},
+    ),
+    case(
+        "deserves-credit-is-not-a-verdict",
+        "The Marlow Sentinel editorial board met in May. Wes Dorn deserves credit for trying.",
+        set(),
+    ),
+    case(
+        "list-of-officials-including",
+        "Mulligan's supporters include a long list of county officials, including Sheriff Rafe "
+        "Ortiz and Clerk Grace Lin. Tom Mulligan is running for county executive.",
+        {("Rafe Ortiz", SUP, "Tom Mulligan"), ("Grace Lin", SUP, "Tom Mulligan")},
+    ),
+    case(
+        "proposed-by-seconded-by",
+        "Nominations closed at noon. Siobhan Marlowe — proposed by Callum Reid, seconded by "
+        "Anjali Desai.",
+        {("Callum Reid", SUP, "Siobhan Marlowe"), ("Anjali Desai", SUP, "Siobhan Marlowe")},
+    ),
+    case(
+        "headline-second-verb-shares-subject",
+        "Tran quits Harbor Party leadership race, backs Malhotra\n\nDaniel Tran ended his "
+        "campaign on Friday. Priya Malhotra is now the favourite.",
+        {("Daniel Tran", SUP, "Priya Malhotra")},
+    ),
+    case(
+        "held-endorsements-spelled-out-after-colon",
+        "Dana Holt still holds onto her two other union endorsements: the Harbor Nurses "
+        "Association and the Guild of Ferry Workers.",
+        {
+            ("Harbor Nurses Association", SUP, "Dana Holt"),
+            ("Guild of Ferry Workers", SUP, "Dana Holt"),
+        },
+    ),
+    case(
+        "endorsements-including-one-from",
+        "Lee Corbin racked up multiple endorsements, including one from his former justice "
+        "minister, Sergio Vale.",
+        {("Sergio Vale", SUP, "Lee Corbin")},
+    ),
+    case(
+        "listed-speakers-are-they",
+        "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
+        "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "
+        "runoff.",
+        {
+            ("Mara Olsen", SUP, "Olaf Brandt"),
+            ("Pieter Vance", SUP, "Olaf Brandt"),
+            ("Hal Brody", SUP, "Olaf Brandt"),
+        },
+    ),
+]
+
 ALL_CASES = (
-    OPPOSITION_CASES
+    CONTEXT_CASES
+    + OPPOSITION_CASES
     + VERB_CASES
     + CLAUSE_CASES
     + NOUN_CASES

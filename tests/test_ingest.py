@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import sys
@@ -26,12 +27,16 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 @pytest.fixture
 def settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings:
-    """The shipped defaults, whatever the developer's own config and environment say."""
+    """The shipped defaults, whatever the developer's own config and environment say.
+
+    The fake web here has invented host names that do not resolve, so the address check is
+    off; tests/test_security.py and tests/test_fetch_limits.py test it.
+    """
     monkeypatch.setenv("ENDORSEMENTS_CONFIG", str(tmp_path / "no-such-config.toml"))
     for name in [n for n in os.environ if n.startswith("ENDORSEMENTS_")]:
         if name != "ENDORSEMENTS_CONFIG":
             monkeypatch.delenv(name)
-    return load_settings()
+    return load_settings().with_overrides(fetch_allow_private=True)
 
 
 @pytest.fixture
@@ -700,3 +705,110 @@ def test_not_a_feed(files: Path, settings: Settings) -> None:
     assert isinstance(error, InputError)
     assert error.location == "sitemap.xml"
     assert error.problem.startswith("not a readable RSS or Atom feed")
+
+
+# --- hostile values the fuzz tests found -------------------------------------------------------
+
+
+def test_unstorable_characters_are_refused(files: Path, settings: Settings) -> None:
+    Path("odd.jsonl").write_text(
+        '{"text": "a\\ud800b"}\n{"text": "a\\u0000b"}\n{"text": "ok", "title": "\\udfff"}\n',
+        "utf-8",
+    )
+    assert messages(read(["odd.jsonl"], settings)) == [
+        "odd.jsonl:1: text holds an unpaired surrogate (\\ud800) at character 1 "
+        "(remove it; the ledger cannot store it)",
+        "odd.jsonl:2: text holds a NUL character (\\u0000) at character 1 "
+        "(remove it; the ledger cannot store it)",
+        "odd.jsonl:3: title holds an unpaired surrogate (\\udfff) at character 0 "
+        "(remove it; the ledger cannot store it)",
+    ]
+
+
+def test_json_too_deep_or_with_huge_numbers(files: Path, settings: Settings) -> None:
+    Path("deep.json").write_text("[" * 100_000, "utf-8")
+    Path("digits.jsonl").write_text('{"text": "x", "n": ' + "9" * 5_000 + "}\n", "utf-8")
+    assert messages(read(["deep.json", "digits.jsonl"], settings)) == [
+        "deep.json: not valid JSON: nested too deeply to read (fix or remove the value)",
+        "digits.jsonl:1: not valid JSON: a number too long to read (fix or remove the value)",
+    ]
+
+
+def test_empty_feed_file(files: Path, settings: Settings) -> None:
+    Path("empty.rss").write_bytes(b"")
+    [error] = read(["empty.rss"], settings)
+    assert isinstance(error, InputError)
+    assert error.location == "empty.rss"
+    assert error.problem.startswith("not a readable RSS or Atom feed")
+
+
+# --- input size limits -------------------------------------------------------------------------
+
+
+def test_file_larger_than_max_input_bytes(files: Path, settings: Settings) -> None:
+    Path("big.txt").write_text("word " * 30, "utf-8")
+    Path("big.html").write_text("<p>" + "word " * 30 + "</p>", "utf-8")
+    Path("array.json").write_text(json.dumps([{"text": "word " * 30}]), "utf-8")
+    small = settings.with_overrides(max_input_bytes=100)
+    hint = "(split the file or raise max_input_bytes)"
+    assert messages(read(["big.txt", "big.html", "array.json"], small)) == [
+        f"big.txt: file too large: more than max_input_bytes = 100 bytes {hint}",
+        f"big.html: file too large: more than max_input_bytes = 100 bytes {hint}",
+        f"array.json: file too large: more than max_input_bytes = 100 bytes {hint}",
+    ]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_device_is_cut_off(settings: Settings) -> None:
+    """A device reports size 0 and never ends: only a bounded read stops it."""
+    assert messages(read(["/dev/zero"], settings.with_overrides(max_input_bytes=1_000))) == [
+        "/dev/zero: file too large: more than max_input_bytes = 1,000 bytes "
+        "(split the file or raise max_input_bytes)"
+    ]
+
+
+def test_line_longer_than_max_input_bytes(files: Path, settings: Settings) -> None:
+    good = json.dumps({"id": "g1", "text": "short"})
+    Path("long.jsonl").write_text(f"{good}\n" + json.dumps({"text": "w" * 500}) + "\n", "utf-8")
+    Path("long.csv").write_text("id,text\nc1,short\nc2," + "w" * 500 + "\n", "utf-8")
+    small = settings.with_overrides(max_input_bytes=100)
+    items = read(["long.jsonl", "long.csv"], small)
+    assert [d.id for d in documents(items)] == ["g1", "c1"]
+    rest = "the rest of the file is skipped (split the file or raise max_input_bytes)"
+    assert messages(items) == [
+        f"long.jsonl:2: line too long: more than max_input_bytes = 100 bytes; {rest}",
+        f"long.csv:3: line too long: more than max_input_bytes = 100 bytes; {rest}",
+    ]
+
+
+def test_stdin_line_longer_than_max_input_bytes(settings: Settings) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(b"x" * 500), encoding="utf-8")
+    assert messages(read(["-"], settings.with_overrides(max_input_bytes=100), stdin=stdin)) == [
+        "<stdin>:1: line too long: more than max_input_bytes = 100 bytes; the rest of the file "
+        "is skipped (split the file or raise max_input_bytes)"
+    ]
+
+
+def test_unparsable_web_addresses(settings: Settings) -> None:
+    """urlsplit raises on these; they must be input errors, in a source, a redirect or a feed."""
+    pages = {
+        "https://x.example/bad-redirect": httpx.Response(302, headers={"location": "http://[/"}),
+        "https://x.example/feed": httpx.Response(
+            200,
+            headers={"content-type": "application/rss+xml"},
+            content=b"<rss version='2.0'><channel><item><title>T</title><link>http://[x</link>"
+            b"<description>Councilwoman Rosa Vega endorsed Ben Park.</description></item>"
+            b"</channel></rss>",
+        ),
+    }
+    items = read(
+        ["http://[", "https://x.example/bad-redirect", "https://x.example/feed"],
+        settings,
+        handler=serve(pages),
+    )
+    assert messages(items) == [
+        f"http://[: could not fetch: not a valid web address ({NETWORK_HINT})",
+        "https://x.example/bad-redirect: could not fetch: redirected to http://[/, which is "
+        f"not a web address ({NETWORK_HINT})",
+    ]
+    assert [d.text for d in documents(items)] == ["Councilwoman Rosa Vega endorsed Ben Park."]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -59,13 +60,18 @@ def test_list_endorsements_in_id_order_with_their_parts(client: TestClient) -> N
     ]
     blick = body["items"][2]
     assert blick["race"] == RACE
-    assert blick["category"] == "person"
+    assert blick["category"] == "politician"
     assert (blick["first_seen"], blick["last_seen"], blick["n_evidence"]) == (
         "2025-03-02",
         "2025-03-09",
         2,
     )
-    assert blick["review"] == {"state": "unreviewed", "reviewed_at": None}
+    assert blick["review"] == {
+        "state": "unreviewed",
+        "reviewer": None,
+        "reviewed_at": None,
+        "note": None,
+    }
 
 
 @pytest.mark.parametrize(
@@ -239,7 +245,9 @@ def test_entities_search_by_name_or_alias_with_counts(client: TestClient) -> Non
         {
             "id": 5,
             "name": "Teodor Blick",
-            "category": "person",
+            "type": "person",
+            "category": "politician",
+            "aliases": ["Mayor Blick"],
             "n_endorsements_given": 1,
             "n_endorsements_received": 0,
         }
@@ -251,7 +259,7 @@ def test_entities_search_by_name_or_alias_with_counts(client: TestClient) -> Non
 def test_entity_lists_aliases_both_directions_and_history(client: TestClient) -> None:
     blick = client.get("/api/entities/5").json()
     assert blick["aliases"] == ["Mayor Blick"]
-    assert blick["attrs"] == {"title": "Former Mayor"}
+    assert blick["attrs"]["title"] == "Former Mayor"
     assert names(blick["endorsed"]) == [("Teodor Blick", "support", "Corinne Dalfort")]
     assert blick["endorsed_by"] == []
     dalfort = client.get("/api/entities/1").json()
@@ -277,9 +285,9 @@ def test_races_and_one_race_side_by_side(client: TestClient) -> None:
     dalfort, vey = race["candidates"]
     assert dalfort["name"] == "Corinne Dalfort"
     assert dalfort["counts"] == {"support": 2, "oppose": 0, "withdraw": 0}
-    assert sorted(dalfort["by_category"]) == ["person", "union"]
+    assert sorted(dalfort["by_category"]) == ["politician", "union"]
     assert vey["counts"] == {"support": 1, "oppose": 1, "withdraw": 0}
-    assert sorted(vey["by_category"]) == ["media", "person"]
+    assert sorted(vey["by_category"]) == ["media", "other"]
     assert race["timeline"] == {
         "dates": ["2025-03-02", "2025-03-09"],
         "series": [
@@ -430,6 +438,9 @@ class _Page(BaseHTTPRequestHandler):
 
 @pytest.mark.slow
 def test_post_a_url_fetches_and_ingests_it(client: TestClient) -> None:
+    # The test page is on loopback, which the server refuses unless allowed (next test).
+    state = client.app.state  # type: ignore[attr-defined]
+    state.settings = replace(state.settings, fetch_allow_private=True)
     server = ThreadingHTTPServer(("127.0.0.1", 18501), _Page)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -444,6 +455,26 @@ def test_post_a_url_fetches_and_ingests_it(client: TestClient) -> None:
     assert names(response.json()["new_endorsements"]) == [
         ("Dunmore Valley Teachers Union", "support", "Halvard Brisk")
     ]
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("http://127.0.0.1:18502/admin", "loopback"),
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),
+        ("http://10.1.2.3/intranet", "private"),
+    ],
+)
+def test_post_a_private_address_is_refused_before_any_fetch(
+    client: TestClient, address: str, kind: str
+) -> None:
+    """Server-side request forgery: a POSTed URL goes through the fetcher's address check, so
+    the server never reads its own network for a caller unless fetch_allow_private is set."""
+    before = client.get("/api/documents").json()["items"]
+    response = client.post("/api/documents", json={"url": address}, headers=AUTH)
+    assert_error(response, 400, "bad_request", f"{address}: refused: ")
+    assert f"is a {kind} address" in response.json()["error"]["message"]
+    assert client.get("/api/documents").json()["items"] == before
 
 
 def test_post_an_unreachable_url_is_a_400_naming_it(client: TestClient) -> None:

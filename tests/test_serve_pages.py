@@ -47,7 +47,7 @@ def test_home_lists_races_and_newest_endorsements(client: TestClient) -> None:
 def test_search_finds_people_organizations_and_races(client: TestClient) -> None:
     page = client.get("/search?q=blick").text
     assert '<a href="/entities/5">Teodor Blick</a>' in page
-    assert "person · endorsed 1 · endorsed by 0" in text_of(page)
+    assert "politician · endorsed 1 · endorsed by 0" in text_of(page)
     races = client.get("/search?q=governor").text
     assert '<a href="/races/governor%202026">governor 2026</a>' in races
     assert "No person or organization matches." in client.get("/search?q=zzz").text

@@ -177,6 +177,12 @@ def test_add_extraction_stores_all_rows(store: Ledger) -> None:
         n_evidence=1,
         best_evidence="Sen. Jane Roe endorsed John Doe for mayor",
         confidence=0.8,
+        endorser_id=support.endorser_id,
+        endorsee_id=support.endorsee_id,
+        endorser_category="politician",
+        endorsee_category="other",
+        endorser_attrs={"title": "Sen.", "office": "Sen."},
+        review_state="unreviewed",
     )
     assert (oppose.endorser, oppose.endorser_type, oppose.race) == ("Teachers Union", "union", None)
     assert support.to_dict()["first_seen"] == "2024-03-01"

@@ -59,10 +59,21 @@ class ExtractFormat(StrEnum):
     table = "table"
 
 
+class ReviewState(StrEnum):
+    unreviewed = "unreviewed"
+    verified = "verified"
+    rejected = "rejected"
+
+
 class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+
+
+class ExportSchema(StrEnum):
+    native = "native"
+    fivethirtyeight = "fivethirtyeight"
 
 
 DbOption = Annotated[
@@ -286,10 +297,14 @@ def show(
         str | None,
         typer.Option(help="Only endorsements first seen on or after this date (YYYY-MM-DD)."),
     ] = None,
+    race: Annotated[str | None, typer.Option(help="Race name (substring).")] = None,
+    review: Annotated[
+        ReviewState | None, typer.Option(help="unreviewed, verified or rejected.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Print the ledger as a table: endorser, stance, endorsee, race, first seen, sources and
-    the best evidence."""
+    """Print the ledger as a table: id, endorser, current stance, endorsee, race, first seen,
+    sources and the best evidence."""
     since_date = _parse_date(since)
     settings = _settings(db=db)
     with _ledger(settings, must_exist=True) as ledger:
@@ -299,6 +314,8 @@ def show(
                 endorser=endorser,
                 stance=stance.value if stance else None,
                 since=since_date,
+                race=race,
+                review_state=review.value if review else None,
             )
         except EndorsementsError as exc:
             _fail(exc)
@@ -308,11 +325,18 @@ def show(
     out.print(ledger_table(rows, title=f"{len(rows)} endorsements"))
 
 
-@app.command(epilog="Example: endorsements export --format csv --output ledger.csv")
+@app.command(epilog="Example: endorsements export --schema fivethirtyeight --output ledger.csv")
 def export(
     format: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="csv, json or jsonl.")
     ] = ExportFormat.csv,
+    schema: Annotated[
+        ExportSchema,
+        typer.Option(
+            "--schema",
+            help="native: every column, evidence and review; fivethirtyeight: their 2020 columns.",
+        ),
+    ] = ExportSchema.native,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="File to write (default: standard output)."),
@@ -323,16 +347,16 @@ def export(
     settings = _settings(db=db)
     with _ledger(settings, must_exist=True) as ledger:
         try:
-            rows = ledger.rows()
+            rows = ledger.rows(with_evidence=schema is ExportSchema.native)
         except EndorsementsError as exc:
             _fail(exc)
     if output is None:
-        write_export(rows, format.value, sys.stdout)
+        write_export(rows, format.value, sys.stdout, schema.value)
         return
     tmp = output.with_name(output.name + ".partial")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
-            n = write_export(rows, format.value, fh)
+            n = write_export(rows, format.value, fh, schema.value)
         tmp.replace(output)  # a reader never sees a half-written export
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -485,7 +509,7 @@ def watch(
 
     with _ledger(settings) as ledger:
         try:
-            queries = Queries(open_engine(settings.db))
+            queries = Queries(ledger, open_engine(settings.db))
         except EndorsementsError as exc:
             _fail(exc)
         try:
@@ -530,6 +554,10 @@ def _load_jsonl(path: Path) -> dict[str, dict]:
                 f"{path}:{n}", f"not a JSON record with an id ({exc})", "fix or remove the line"
             ) from None
     return docs
+
+
+# Registers the ledger commands (entities, races, race, history, review, verify, reject) on `app`.
+from . import cli_ledger  # noqa: E402, F401
 
 
 def main() -> None:

@@ -40,3 +40,8 @@ class ModelError(EndorsementsError):
 
 class StoreError(EndorsementsError):
     """The database cannot be opened, migrated or written."""
+
+
+class NotFoundError(EndorsementsError):
+    """An entity, race or endorsement named on the command line is not in the ledger, or the
+    name fits several and the user has to pick one by id."""

@@ -32,6 +32,8 @@ class Settings:
     user_agent: str
     #: Bearer token the web server asks of writes (ingest, review); "" disables writes.
     token: str
+    fetch_allow_private: bool
+    max_input_bytes: int
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Apply non-None overrides, e.g. from CLI flags."""
@@ -47,7 +49,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML ({exc}); fix or remove the file") from exc
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
 def _coerce(name: str, raw: Any, kind: type) -> Any:
+    if kind is bool and not isinstance(raw, bool):
+        # bool("false") is True: an environment variable needs reading, not casting.
+        word = str(raw).strip().lower()
+        if word in _TRUE | _FALSE:
+            return word in _TRUE
+        raise ConfigError(f"setting {name!r}: {raw!r} is not true or false")
     try:
         return kind(raw)
     except (TypeError, ValueError) as exc:

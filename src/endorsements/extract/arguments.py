@@ -32,6 +32,29 @@ ROLE_NOUNS = {
     "opponent",
 }
 LIST_PREPS = {"including", "like", "as", "among"}
+#: Nouns that count or collect others: "a long list of officials, including A and B".
+QUANTITY_NOUNS = {
+    "list",
+    "number",
+    "group",
+    "host",
+    "slate",
+    "bloc",
+    "dozen",
+    "dozens",
+    "handful",
+    "array",
+    "roster",
+    "string",
+    "series",
+    "trio",
+    "pair",
+    "couple",
+    "score",
+    "scores",
+    "hundreds",
+    "lot",
+}
 EDITORIAL_WE = {"we", "our", "us"}
 CAMPAIGN_NOUNS = {
     "campaign",
@@ -157,9 +180,13 @@ class ArgumentFinder:
         if clause.dep_ not in ("ccomp", "xcomp"):
             return []
         speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        if speaker is None or not list(speaker.conjuncts):
+        if speaker is None or speaker.pos_ == "PRON":
             return []
-        return [Arg(a.mention, a.token, "pronoun") for a in self.expand(speaker, avoid, depth + 1)]
+        # the list may be parsed as conjuncts or as a chain of appositions
+        named = self.expand(speaker, avoid, depth + 1)
+        if len(named) < 2:
+            return []
+        return [Arg(a.mention, a.token, "pronoun") for a in named]
 
     def _single(
         self, tok: Token, avoid: set[str] | None, depth: int, via: str = "name"
@@ -232,6 +259,14 @@ class ArgumentFinder:
             for child in tok.children:
                 if child.dep_ == "appos":
                     found.extend(self.expand(child, avoid, depth + 1))
+                elif (
+                    child.dep_ == "prep"
+                    and child.lower_ == "of"
+                    and tok.lemma_.lower() in QUANTITY_NOUNS
+                ):
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            found.extend(self.expand(p, avoid, depth + 1))
                 elif child.dep_ == "prep" and child.lower_ in LIST_PREPS:
                     for p in child.children:
                         if p.dep_ == "pobj":

@@ -94,6 +94,22 @@ def date_of(sent: Span, cue: Token, published: date | None) -> str | None:
     return best[1] if best else None
 
 
+#: An embedded post's signature: "— Name (@handle) January 5, 2021".
+POST_SIGNATURE_DATE = re.compile(
+    r"[—–-]\s*[^\n—–]{1,80}\(@\w{1,30}\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
+)
+
+
+def post_date(cue: Token, published: date | None) -> str | None:
+    """The date an embedded post was published, written after it in its signature line: the
+    post's endorsement was made that day, which the news story's date may not be."""
+    text = cue.doc.text
+    end = text.find("\n\n", cue.idx)
+    window = text[cue.idx : end if end != -1 else cue.idx + 600][:600]
+    m = POST_SIGNATURE_DATE.search(window)
+    return resolve_date(m.group("date"), published) if m else None
+
+
 ORG_WORDS = re.compile(
     r"\b(union|party|parti|partido|board|committee|association|federation|league|guild|"
     r"lodge|local|council|coalition|alliance|front|fund|pac|times|post|news|daily|tribune|"
@@ -118,7 +134,8 @@ def endorser_type(name: str, kind: str, descriptors: set[str]) -> str:
     """person, media, union, party or organization, from the name's own words first and the
     words the text uses for it ("the union", "the paper") next."""
     low = name.lower()
-    if kind in ("person", "unknown", "handle") and not ORG_WORDS.search(low):
+    acronym = name.isupper() and " " not in name and 2 <= len(name.strip(".")) <= 6
+    if kind in ("person", "unknown", "handle") and not ORG_WORDS.search(low) and not acronym:
         return "person"
     if MEDIA_NAME.search(low) or descriptors & {
         "newspaper",

@@ -17,14 +17,14 @@ from spacy.tokens import Doc, Token
 from ..models import Document, Endorsement, Extraction, Span
 from ..resolve import cluster_mentions
 from .arguments import Arg, ArgumentFinder
-from .attributes import date_of, endorser_type
+from .attributes import date_of, endorser_type, post_date
 from .coref import Coref
 from .filters import blocking_reason, non_election_object, refusal_to_vote
 from .mentions import Mention, MentionIndex, name_shaped, promote_people
 from .model import load_model
 from .patterns import PATTERNS, Candidate, joined_by
 from .quotes import QuoteIndex
-from .races import RaceIndex
+from .races import PARTY_ADJECTIVES, RaceIndex
 from .registry import register
 
 ENDORSEE_KINDS = {"person", "unknown", "measure", "handle"}
@@ -160,7 +160,20 @@ class RuleExtractor:
         coref = Coref(index)
         quotes = QuoteIndex(doc)
         finder = ArgumentFinder(index, coref, quotes)
-        ctx = DocContext(finder, quotes, aliases, index, published, RaceIndex(doc.text, published))
+        names = {
+            n
+            for m in index.mentions
+            if m.kind in ("person", "organization", "handle")
+            for n in (m.name, m.canonical)
+            if n
+        }
+        places = {
+            re.sub(r"^(?:the|The)\s+|(?:'s|’s)$", "", e.text)
+            for e in doc.ents
+            if e.label_ in ("GPE", "LOC", "NORP")
+        } - PARTY_ADJECTIVES
+        races = RaceIndex(doc.text, published, names, places)
+        ctx = DocContext(finder, quotes, aliases, index, published, races)
         found: dict[tuple[str, str, str], Endorsement] = {}
         for tok in doc:
             for pattern in PATTERNS:
@@ -193,9 +206,10 @@ class RuleExtractor:
             t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
             for t in cand.endorsees
         )  # "endorsed him", "endorsed her candidacy"
-        endorser_pronoun = any(t.pos_ == "PRON" for t in cand.endorsers)
         endorsers: list[Arg] = []
-        if endorsee_pronoun and not endorser_pronoun:
+        if endorsee_pronoun:
+            # both pronouns: the subject's is bound more tightly (to the reporter of the
+            # clause, or the last subject), and the object's must then avoid it
             endorsers = self._endorsers(cand, finder, quotes, set())
             if not endorsers:
                 self._drop(cand, "no named endorser")
@@ -269,10 +283,15 @@ class RuleExtractor:
                 kind=cand.kind,
                 evidence=evidence,
                 race=races.race_for(sent.text),
-                date=date_of(sent, cand.cue, published) or news_month(cand, published),
+                date=date_of(sent, cand.cue, published)
+                or post_date(cand.cue, published)
+                or news_month(cand, published),
                 confidence=max(0.05, min(0.99, conf)),
                 endorser_type=endorser_type(
-                    er.mention.canonical, er.mention.kind, er.mention.descriptors
+                    er.mention.canonical,
+                    # "he"/"she" for it in the text outweighs the tagger's ORG
+                    "person" if er.mention.canonical in finder.coref.gender else er.mention.kind,
+                    er.mention.descriptors,
                 ),
                 endorser_aliases=sorted(aliases.get(er.mention.canonical, set())),
                 endorsee_aliases=sorted(aliases.get(ee.mention.canonical, set())),
@@ -291,7 +310,7 @@ class RuleExtractor:
             for t in cand.fallback_endorsers:
                 endorsers.extend(finder.expand(t, avoid))
         if not cand.endorsers and (
-            cand.rule in ("imperative", "never", "ballot")
+            cand.rule in ("imperative", "never", "ballot", "merit")
             or (cand.rule == "active" and quotes.inside(cand.cue) is not None)
         ):  # "Proud to endorse Greg Tate." in a post: the poster endorses
             spk = quotes.speaker_for(cand.cue)
@@ -312,7 +331,7 @@ class RuleExtractor:
             toks.append(er.token)
         m = er.mention
         if sent.start <= m.start < sent.end and er.via in ("name", "list"):
-            toks.append(doc[m.start])
+            toks.extend([doc[m.start], doc[min(m.end, sent.end) - 1]])
         m = ee.mention
         if sent.start <= m.start < sent.end:
             toks.extend([doc[m.start], doc[m.end - 1]])

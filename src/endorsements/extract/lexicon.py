@@ -150,6 +150,21 @@ GIVE_OBJECTS = {
     "imprimatur",
 }
 
+# An editorial's verdict on a candidate: "has earned another term", "deserves your vote".
+MERIT_VERBS = {"earn", "deserve", "merit", "warrant"}
+MERIT_OBJECTS = {
+    "term",
+    "vote",
+    "support",
+    "endorsement",
+    "reelection",
+    "re-election",
+    "nod",
+    "promotion",
+    "chance",
+    "backing",
+}
+
 # Verbs by which the subject *receives* support from someone: "won the backing of X",
 # "picked up an endorsement from X", "has the support of X".
 RECEIVE_VERBS = {

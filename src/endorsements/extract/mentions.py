@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..resolve.names import PERSON_TITLES, clean_name, is_titleish
 from .attributes import MONTH_ABBR, MONTHS, WEEKDAYS
-from .lexicon import BALLOT_HEADS, MEDIA_NAME, PERSON_DESCRIPTORS
+from .lexicon import BALLOT_HEADS, MEDIA_NAME, ORG_DESCRIPTORS, PERSON_DESCRIPTORS
 
 ENT_KINDS = {
     "PERSON": "person",
@@ -218,6 +218,20 @@ def _looks_like_person(span: Span, name: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+-[A-Z][a-z]+", name))
 
 
+def _described_as_org(span: Span) -> bool:
+    """ "the centrist party X", "the union X": a name that a group noun introduces is the
+    group's, however person-like its words look to the tagger."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return (
+        prev.lower_ in ORG_DESCRIPTORS
+        and prev.dep_ in ("compound", "appos", "nmod")
+        and span.start <= prev.head.i < span.end
+        and prev.lower_ not in ("campaign", "order", "board", "editorial", "daily")
+    )
+
+
 def name_shaped(name: str) -> bool:
     """Two or three capitalized words with no organization, media or party word: the shape
     of a person's name ("Marcus Hale"), whatever the NER label."""
@@ -235,6 +249,8 @@ def name_shaped(name: str) -> bool:
 def _is_dateline(span: Span) -> bool:
     """ "PARIS —" / "BENGALURU, India (Wire) —": a capitalized place opening a paragraph."""
     doc = span.doc
+    if _is_wire_credit(span):
+        return True
     if not span.text.isupper() or len(span.text) < 3:
         return False
     at_para_start = (
@@ -244,6 +260,25 @@ def _is_dateline(span: Span) -> bool:
     )
     nxt = doc[span.end] if span.end < len(doc) else None
     return at_para_start and nxt is not None and nxt.text in (",", "—", "–", "-", "(", ":")
+
+
+def _is_wire_credit(span: Span) -> bool:
+    """ "PARIS (Wire Service) —": the agency credited in a dateline did not say anything in
+    the story, so it must never become a speaker or a pronoun's antecedent."""
+    doc = span.doc
+    if span.start < 2 or span.end + 1 >= len(doc):
+        return False
+    if doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    if doc[span.end + 1].text not in ("—", "–", "-", "--"):
+        return False
+    # the "(" must follow a capitalized place that opens its paragraph
+    i = span.start - 2
+    while i > 0 and not doc[i - 1].is_space and "\n" not in doc[i - 1].text_with_ws:
+        if span.start - i > 6:
+            return False
+        i -= 1
+    return doc[i].is_upper or doc[i].text.isupper()
 
 
 #: Verbs that never occur inside a name; in a title-case headline they end the subject.
@@ -368,6 +403,23 @@ def _repair(span: Span, kind: str) -> Span:
     return doc[start:end]
 
 
+def _after_inner_role(span: Span, kind: str) -> tuple[Span, str]:
+    """ "King County Councilmember Aisha Farouk" tagged as a place: a role word inside the
+    span ends the place and begins a person's name."""
+    for i in range(span.end - 2, span.start - 1, -1):
+        word = span.doc[i].lower_.rstrip(".")
+        if word in ROLE_ENDINGS or word in PERSON_TITLES:
+            rest = span.doc[i + 1 : span.end]
+            if (
+                rest
+                and all(t.is_title and t.is_alpha or t.text in ("-", "'") for t in rest)
+                and not ORG_HEADS.search(rest.text)
+            ):
+                return rest, "person"
+            break
+    return span, kind
+
+
 AMBIGUOUS_KINDS = {"place", "group", "unknown", "product", "other", "event"}
 PERSON_VERBS = {
     "say",
@@ -486,6 +538,8 @@ class MentionIndex:
             if _is_dateline(ent):
                 continue
             fixed = _repair(ent, kind)
+            if kind != "person":
+                fixed, kind = _after_inner_role(fixed, kind)
             if kind != "person" and any(t.ent_type_ == "PERSON" for t in fixed):
                 # "Councilwoman" (NORP) + "Priya Natarajan-Wells" (PERSON): one person; a
                 # place before the name ("Missouri Attorney General X") is not part of it
@@ -495,6 +549,15 @@ class MentionIndex:
                     start += 1
                 fixed = doc[start : fixed.end]
             self._add_span(fixed, kind)
+        self._add_described_orgs()
+        org_named = {
+            m.name
+            for m in self.mentions
+            if m.kind == "organization" and m.attrs.pop("_org_described", None)
+        }
+        for m in self.mentions:
+            if m.name in org_named and m.kind in ("person", "unknown"):
+                m.kind = "organization"  # named once as "the party X": X is the party throughout
         self._add_handles()
         self._add_ballot_measures()
 
@@ -522,6 +585,10 @@ class MentionIndex:
         if kind == "organization" and _looks_like_person(span, name):
             kind = "person"
             name, attrs = clean_name(span.text, "person")
+        if kind in ("person", "unknown") and _described_as_org(span):
+            kind = "organization"
+            name, attrs = clean_name(span.text, "organization")
+            attrs["_org_described"] = "1"
         if (
             name.split()[-1].lower() in BALLOT_HEADS
             and len(name.split()) > 1
@@ -553,6 +620,20 @@ class MentionIndex:
         for t in span:
             self.by_token[t.i] = m
         return m
+
+    def _add_described_orgs(self) -> None:
+        """ "the farmers' union Landvern": a name the tagger missed, introduced by a group noun."""
+        for tok in self.doc:
+            if tok.i in self.by_token or tok.pos_ != "PROPN" or not tok.is_title:
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                continue  # not the end of the name
+            start, end = _proper_run(tok)
+            span = self.doc[start:end]
+            if any(t.i in self.by_token for t in span):
+                continue
+            if _described_as_org(span):
+                self._add_span(span, "organization")
 
     def _add_handles(self) -> None:
         for tok in self.doc:

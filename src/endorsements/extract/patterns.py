@@ -19,6 +19,8 @@ from .lexicon import (
     CAMPAIGN_ROLE_NOUNS,
     GIVE_OBJECTS,
     GIVE_VERBS,
+    MERIT_OBJECTS,
+    MERIT_VERBS,
     NOUN_CUES,
     RECEIVE_VERBS,
     URGE_VERBS,
@@ -114,6 +116,9 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
+    shared = _headline_shared_subject(verb)
+    if shared is not None:
+        return shared
     if depth > 4 or verb.head == verb:
         return None
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
@@ -135,13 +140,37 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _headline_shared_subject(verb: Token) -> Token | None:
+    """ "Tran quits leadership race, backs Malhotra": a headline's second verb shares the
+    first's subject, though the parser makes the first clause a complement of the second."""
+    if verb.tag_ != "VBZ" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBZ":
+            subj = next((s for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"), None)
+            if subj is not None:
+                return subj
+    return None
+
+
 def passive_subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if subjects:
         nominal = [c for c in subjects if c.pos_ != "PRON"]
         return (nominal or subjects)[-1]
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
-        return verb.head
+        head = verb.head
+        agent_of = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else None
+        if (
+            agent_of is not None
+            and agent_of.lemma_.lower() in VERB_CUES
+            and agent_of.tag_ == "VBN"
+            and verb.i > head.i
+            and verb.doc[verb.i - 1].text == ","
+        ):
+            # "X — proposed by A, seconded by B": B seconded X, not A
+            return passive_subject(agent_of)
+        return head
     if verb.dep_ == "conj":
         return passive_subject(verb.head)
     return None
@@ -409,6 +438,11 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
     glemma = gov.lemma_.lower()
     of_objs = prep_objects(tok, ("of", "for", "to", "behind"))
     from_objs = prep_objects(tok, ("from", "by"))
+    if not from_objs and tok.tag_ == "NNS":
+        # "multiple endorsements, including one from X"
+        for inc in prep_objects(tok, ("including",)):
+            if inc.lower_ in ("one", "those", "ones"):
+                from_objs += prep_objects(inc, ("from", "by"))
     if lemma in ("choice", "pick") and tok.dep_ == "nsubj" and glemma == "be" and poss:
         named = [c for c in gov.children if c.dep_ in ("attr", "acomp")]
         if named:
@@ -506,7 +540,7 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         # "Hale holds onto his endorsements": a pronoun possessor is the holder, not the giver;
         # "X has my vote" and "has the union's support" name the giver.
         named_poss = [p for p in poss if p.pos_ != "PRON" or p.lower_ in ("my", "our")]
-        endorser_toks = from_objs or of_objs or named_poss
+        endorser_toks = from_objs or of_objs or named_poss or _after_colon(tok, gov)
         if not endorser_toks:
             return
         endorser_toks = endorser_toks + [
@@ -523,6 +557,20 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         return
     if poss and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and of_objs:
         yield Candidate(tok, stance, kind, "poss-noun", poss, of_objs, gov, 0.8)
+
+
+def _after_colon(noun: Token, gov: Token) -> list[Token]:
+    """ "holds onto his two union endorsements: A and B": the names a colon right after the
+    noun spells out (the parser hangs them on the verb)."""
+    end = noun.right_edge.i + 1
+    doc = noun.doc
+    if end >= len(doc) or doc[end].text != ":":
+        return []
+    return [
+        c
+        for c in gov.children
+        if c.i > end and c.dep_ in ("dobj", "appos", "attr", "npadvmod") and c.pos_ == "PROPN"
+    ] + [c for c in noun.children if c.dep_ == "appos" and c.i > end]
 
 
 def colon_list(verb: Token) -> list[Token]:
@@ -928,6 +976,34 @@ def never_candidates(tok: Token) -> Iterator[Candidate]:
     yield Candidate(tok, "oppose", "endorsement", "never", [], [head], tok, 0.7)
 
 
+def merit_candidates(tok: Token) -> Iterator[Candidate]:
+    """An editorial's or a speaker's verdict: "X has earned another term", "Y deserves your
+    vote", "our endorsement goes to Z". The one who judges is the writer: the speaker of a
+    quote, else the publication (resolved later, like an imperative's)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return
+    if lemma in MERIT_VERBS:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in MERIT_OBJECTS:
+            return
+        poss = [c for c in obj.children if c.dep_ == "poss"]
+        if poss and poss[0].lower_ not in ("your", "their"):
+            return  # "earned our support", "won the union's backing": the giver is named
+        endorsee = subject(tok)
+        if endorsee is not None:
+            yield Candidate(tok, "support", "endorsement", "merit", [], [endorsee], tok, 0.75)
+    elif lemma == "go":
+        # "Our endorsement in the race goes to X"
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in ("endorsement", "vote", "support", "nod"):
+            return
+        poss = [c for c in subj.children if c.dep_ == "poss"]
+        targets = prep_objects(tok, ("to",))
+        if poss and targets:
+            yield Candidate(tok, "support", "endorsement", "goes-to", poss, targets, tok, 0.8)
+
+
 def joined_by(verb: Token) -> list[Token]:
     """ "X withdrew his support of Y, joining A and B": A and B did the same before."""
     out: list[Token] = []
@@ -949,4 +1025,5 @@ PATTERNS = (
     act_candidates,
     with_candidates,
     attack_candidates,
+    merit_candidates,
 )

@@ -10,6 +10,7 @@ the publication year.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,14 +18,15 @@ NAME = r"(?:[A-Z][\w.'’-]+(?: (?:of |de |)?[A-Z][\w.'’-]+){0,3})"
 OFFICE = (
     r"(?:U\.S\. |US )?Senate|(?:U\.S\. |US )?House|gubernatorial|governor(?:ship)?|mayoral|"
     r"mayor(?:alty)?|presidential|presidency|president|city council|council|"
-    r"\d+(?:st|nd|rd|th) (?:congressional )?district|congressional district|congressional|"
+    r"\d+(?:st|nd|rd|th) (?:[Cc]ongressional )?[Dd]istrict|congressional district|congressional|"
     r"parliamentary|"
     r"parliament|assembly|legislature|leadership|chancellor(?:ship)?|prime minister|"
     r"attorney general|sheriff|school board|district attorney|alderman|ward \d+|"
     r"lieutenant governor|secretary of state"
 )
 CONTEST = (
-    r"(?:race|contest|primary|election|runoff|run-off|seat|nomination|bid|campaign|vote|ballot)"
+    r"(?:race|contest|primary|election|runoff|run-off|seat|nomination|bid|campaign|vote|ballot|"
+    r"candidate|nominee|hopeful|round)"
 )
 # "the Tennessee Senate race", "Pennsylvania's U.S. Senate primary", "Chicago's 46th Ward"
 PLACE_OFFICE = re.compile(
@@ -35,7 +37,8 @@ PLACE_OFFICE = re.compile(
 OFFICE_OF_PLACE = re.compile(rf"\b(?P<office>{OFFICE}) of (?P<place>{NAME})", re.I)
 # "for mayor", "the Senate race", "in the leadership contest"
 BARE = re.compile(
-    rf"\b(?:for|in the|the|his|her|their|its) (?:(?P<party>Democratic|Republican|GOP) )?"
+    rf"\b(?:for|in the|the|a|an|this|next|his|her|their|its) "
+    rf"(?:(?P<party>Democratic|Republican|GOP) )?"
     rf"(?P<office>{OFFICE})(?: (?P<contest>{CONTEST}))?\b",
     re.I,
 )
@@ -57,8 +60,12 @@ NOT_PLACES = {
     "GOP",
     "Former",
     "State",
-    "New",
 }
+#: Office words as race labels write them: the office's noun for cities and states ("Los
+#: Angeles mayor 2022", as the annotation guidelines name races).
+OFFICE_NOUNS = {"mayoral": "mayor", "mayoralty": "mayor", "gubernatorial": "governor"}
+#: The country as race labels name it.
+COUNTRY = re.compile(r"^(?:the )?(?:United States(?: of America)?|U\.S\.A?\.?)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -78,31 +85,93 @@ class Race:
         return " ".join(p for p in parts if p)
 
 
-def _clean_place(place: str | None) -> str | None:
+#: Offices that, capitalized before a name, are a person's title ("President Lee").
+PERSON_TITLE_OFFICES = {"president", "governor", "mayor", "chancellor", "sheriff", "speaker"}
+#: Party adjectives the tagger calls NORP: never a race's place.
+PARTY_ADJECTIVES = {
+    "Republican",
+    "Republicans",
+    "Democratic",
+    "Democrat",
+    "Democrats",
+    "GOP",
+    "Labour",
+    "Conservative",
+    "Conservatives",
+    "Liberal",
+    "Liberals",
+    "Green",
+    "Greens",
+    "Socialist",
+    "Progressive",
+}
+
+
+def _clean_place(
+    place: str | None, not_places: Collection[str] = (), places: Collection[str] | None = None
+) -> str | None:
+    """The place words of a match, or None when they are not a place: a sentence boundary
+    inside ("the United States. This"), or a person's or group's name ("Taylor Swift's
+    Senate" is her opinion of a race, not a place)."""
     if not place:
         return None
+    if re.search(r"[a-z]{2}\. ", place):
+        place = place.rsplit(". ", 1)[-1]
+    place = re.sub(r"(?:'s|’s|'|’)$", "", place)
     words = place.split()
     while words and words[0] in NOT_PLACES:
         words.pop(0)
-    return " ".join(words) or None
+    place = " ".join(words)
+    place = re.sub(r"^(?:the|The)\s+|\.$", "", place)
+    if not place or any(place == n or place in n.split(" ") for n in not_places):
+        return None
+    if any(n in place for n in not_places if len(n.split()) > 1):
+        return None
+    if places is not None and not any(p in place or place in p for p in places):
+        return None  # "After Senate", "National Republican Senate": no place the text names
+    return "US" if COUNTRY.match(place) else place
 
 
-def find_race(text: str, published: date | None) -> Race | None:
-    """The first contest named in `text`, or None."""
+def find_race(
+    text: str,
+    published: date | None,
+    not_places: Collection[str] = (),
+    places: Collection[str] | None = None,
+) -> Race | None:
+    """The first contest named in `text`, or None. `not_places` are names the document gives
+    to people and organizations, which never stand for a race's place."""
     best: tuple[int, Race] | None = None
     for pattern in (PLACE_OFFICE, OFFICE_OF_PLACE, BARE):
         for m in pattern.finditer(text):
             office = m.group("office")
-            if pattern is PLACE_OFFICE and not (m.group("contest") or office[0].isupper()):
+            if pattern is PLACE_OFFICE and not (m.group("contest") or office != office.lower()):
                 continue  # "Smith district" is not a race; "Ohio Senate" is
-            place = _clean_place(m.groupdict().get("place"))
+            raw_place = m.groupdict().get("place")
+            place = _clean_place(raw_place, not_places, places)
+            if (
+                pattern is BARE
+                and office[0].isupper()
+                and not m.group("contest")
+                and not m.group(0).lower().startswith("for ")
+            ):
+                continue  # "the President said": a person's title, not a contest
+            if (
+                pattern is PLACE_OFFICE
+                and raw_place
+                and place is None
+                and not m.group("contest")
+                and office.lower() in PERSON_TITLE_OFFICES
+            ):
+                continue  # "the AFL-CIO President": a title in a name, not a race
             contest = m.groupdict().get("contest")
             tail = text[m.start() : m.end() + 40]
             year = YEAR.search(tail) or YEAR.search(text[max(0, m.start() - 12) : m.start()])
-            y = year.group(1) if year else (str(published.year) if published else None)
+            # the year only where the text writes it: a race's year is not the news date's
+            y = year.group(1) if year else None
+            office = OFFICE_NOUNS.get(office.lower(), office)
             race = Race(
                 place,
-                office.lower() if office.islower() else office,
+                office.lower() if office.islower() or office in ("President",) else office,
                 contest.lower() if contest else None,
                 y,
             )
@@ -116,12 +185,24 @@ def find_race(text: str, published: date | None) -> Race | None:
 class RaceIndex:
     """Races named in a document: the relation's sentence first, the document's lead next."""
 
-    def __init__(self, text: str, published: date | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        published: date | None,
+        not_places: Collection[str] = (),
+        places: Collection[str] | None = None,
+    ) -> None:
         self.published = published
-        self.document_race = find_race(text[:1500], published)
+        self.not_places = frozenset(not_places)
+        self.places = frozenset(places) if places is not None else None
+        self.document_race = find_race(text[:1500], published, self.not_places, self.places)
+        # one name for the head-of-state contest throughout a story: the one it uses
+        self.head_of_state = (
+            "presidential" if re.search(r"\bpresidential\b", text, re.I) else "president"
+        )
 
     def race_for(self, sentence: str) -> str | None:
-        race = find_race(sentence, self.published)
+        race = find_race(sentence, self.published, self.not_places, self.places)
         if race is None:
             race = self.document_race
         elif (
@@ -130,4 +211,8 @@ class RaceIndex:
             and (self.document_race.office.lower() == race.office.lower())
         ):
             race = self.document_race  # "for mayor" in an article about the Los Angeles race
-        return race.label() if race else None
+        if race is None:
+            return None
+        if race.office.lower() in ("president", "presidency", "presidential"):
+            race = Race(race.place, self.head_of_state, race.contest, race.year)
+        return race.label()

@@ -18,6 +18,7 @@ from ..errors import InputError
 from ..models import Document
 from ..settings import Settings
 from .sources import read_source
+from .transport import guarded_transport
 
 __all__ = ["read_sources"]
 
@@ -34,7 +35,8 @@ class _LazyClient:
         if self._given is not None:
             return self._given
         if self._own is None:
-            self._own = httpx.Client(timeout=self._settings.fetch_timeout)
+            transport = guarded_transport(allow_private=self._settings.fetch_allow_private)
+            self._own = httpx.Client(timeout=self._settings.fetch_timeout, transport=transport)
         return self._own
 
     def close(self) -> None:

@@ -21,6 +21,20 @@ DATE_HEADER = re.compile(r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)", re.IG
 
 DATE_HINT = "use an ISO date such as 2022-05-29"
 
+#: What no database can store as text: NUL (PostgreSQL refuses it) and unpaired UTF-16
+#: surrogates, which JSON's "\ud800" escapes can produce but UTF-8 cannot encode.
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def unstorable(field: str, value: str | None) -> str | None:
+    """Say what is wrong with a field the ledger could not store, or None when it is fine."""
+    found = _UNSTORABLE.search(value) if value else None
+    if found is None:
+        return None
+    char = found.group()
+    what = "a NUL character" if char == "\x00" else "an unpaired surrogate"
+    return f"{field} holds {what} (\\u{ord(char):04x}) at character {found.start()}"
+
 
 class BadDate(ValueError):
     """A date we cannot read; the caller knows which field it came from."""
@@ -77,6 +91,10 @@ def new_document(
             f"more than max_document_chars = {settings.max_document_chars:,}",
             "raise max_document_chars or split the document",
         )
+    for field, value in (("text", text), ("id", doc_id), ("title", title), ("source", source)):
+        problem = unstorable(field, value)
+        if problem:
+            return InputError(location, problem, "remove it; the ledger cannot store it")
     return Document(
         id=doc_id or text_id(text),
         text=text,

@@ -118,7 +118,8 @@ def read_feed(
     headers = {"content-location": url or "", "content-type": content_type or ""}
     # A stream, never bytes or str: feedparser treats those as a file name or address to open.
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
-    if not parsed.entries and (parsed.bozo or not parsed.version):
+    # .get: feedparser leaves out "version" altogether for an empty or unparsable body.
+    if not parsed.get("entries") and (parsed.get("bozo") or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no feed elements"
         yield InputError(
             location,
@@ -126,7 +127,7 @@ def read_feed(
             "check that this is a feed, or give the article pages themselves",
         )
         return
-    for number, entry in enumerate(parsed.entries, 1):
+    for number, entry in enumerate(parsed.get("entries", []), 1):
         link = entry.get("link")
         if link and not is_web_address(link):
             link = None  # feedparser offers an Atom id (urn:...) as the link when there is none

@@ -5,18 +5,25 @@ client (including one a caller or a test passes in) and so that a redirect canno
 non-web scheme. The body is streamed and cut off at `fetch_max_bytes` (counted after
 decompression, which also stops compression bombs), and `fetch_timeout` bounds the whole
 fetch, not just each read, so a server that trickles bytes cannot hold a batch forever.
+
+Unless `fetch_allow_private` is set, every hop's host is resolved and refused when any of its
+addresses is loopback, private, link-local or otherwise not public (see `security.py`); our own
+client repeats the check on the address it connects to (`transport.py`).
 """
 
 from __future__ import annotations
 
+import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import httpx
 
 from ..errors import FetchError
+from ..security import ALLOW_HINT, Resolver, UnsafeAddress, check_url
 from ..settings import Settings
+from .transport import deadline as fetch_deadline
 
 NETWORK_HINT = "check the address or your network, then run the command again"
 ACCEPT = (
@@ -36,13 +43,22 @@ class Page:
     body: bytes
 
 
+def _split(url: str) -> SplitResult | None:
+    """The URL's parts, or None when it cannot be parsed (urlsplit raises on "http://[")."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def is_web_address(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    parts = _split(url)
+    return parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def _refuse(url: str) -> FetchError:
-    scheme = urlsplit(url).scheme.lower()
+    parts = _split(url)
+    scheme = parts.scheme.lower() if parts is not None else "http"
     if scheme in ("http", "https"):
         return FetchError(url, "could not fetch: not a valid web address", NETWORK_HINT)
     return FetchError(
@@ -92,7 +108,36 @@ def _reason(exc: httpx.HTTPError | httpx.InvalidURL, settings: Settings) -> str:
     return str(exc) or type(exc).__name__
 
 
-def fetch(url: str, settings: Settings, client: httpx.Client) -> Page:
+def _unsafe(url: str, current: str, exc: UnsafeAddress) -> FetchError:
+    via = "" if current == url else f"redirected to {current}, and "
+    return FetchError(url, f"refused: {via}{exc}", ALLOW_HINT)
+
+
+def _check_hop(url: str, current: str, resolver: Resolver) -> None:
+    try:
+        check_url(current, resolver)
+    except UnsafeAddress as exc:
+        raise _unsafe(url, current, exc) from None
+    except (OSError, UnicodeError, ValueError) as exc:  # gaierror, an IDNA or port problem
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        parts = _split(current)
+        host = (parts.hostname if parts is not None else None) or current
+        raise FetchError(
+            url, f"could not fetch: cannot resolve {host} ({reason})", NETWORK_HINT
+        ) from None
+
+
+def _redirect_target(base: str, response: httpx.Response) -> str:
+    location = response.headers["location"]
+    try:
+        return urljoin(base, location)
+    except ValueError:  # an unparsable Location; is_web_address then refuses it
+        return location
+
+
+def fetch(
+    url: str, settings: Settings, client: httpx.Client, resolver: Resolver = socket.getaddrinfo
+) -> Page:
     """GET `url` or raise `FetchError` saying why not."""
     if not is_web_address(url):
         raise _refuse(url)
@@ -100,35 +145,44 @@ def fetch(url: str, settings: Settings, client: httpx.Client) -> Page:
     deadline = time.monotonic() + settings.fetch_timeout
     current = url
     try:
-        for _ in range(settings.fetch_max_redirects + 1):
-            request = client.build_request(
-                "GET", current, headers=headers, timeout=settings.fetch_timeout
-            )
-            response = client.send(request, stream=True, follow_redirects=False)
-            try:
-                if response.has_redirect_location:
-                    target = urljoin(str(response.url), response.headers["location"])
-                    if not is_web_address(target):
+        with fetch_deadline(deadline):
+            for _ in range(settings.fetch_max_redirects + 1):
+                if not settings.fetch_allow_private:
+                    _check_hop(url, current, resolver)
+                request = client.build_request(
+                    "GET", current, headers=headers, timeout=settings.fetch_timeout
+                )
+                response = client.send(request, stream=True, follow_redirects=False)
+                try:
+                    if response.has_redirect_location:
+                        target = _redirect_target(str(response.url), response)
+                        if not is_web_address(target):
+                            raise FetchError(
+                                url,
+                                f"could not fetch: redirected to {target}, "
+                                "which is not a web address",
+                                NETWORK_HINT,
+                            )
+                        current = target
+                        continue
+                    if not response.is_success:
                         raise FetchError(
                             url,
-                            f"could not fetch: redirected to {target}, which is not a web address",
+                            "could not fetch: HTTP "
+                            f"{response.status_code} {response.reason_phrase}",
                             NETWORK_HINT,
                         )
-                    current = target
-                    continue
-                if not response.is_success:
-                    raise FetchError(
-                        url,
-                        f"could not fetch: HTTP {response.status_code} {response.reason_phrase}",
-                        NETWORK_HINT,
-                    )
-                body = _read_body(response, url, settings, deadline)
-                media, charset = _media_type(response.headers.get("content-type", ""))
-                return Page(url, str(response.url), media, charset, body)
-            finally:
-                response.close()
+                    body = _read_body(response, url, settings, deadline)
+                    media, charset = _media_type(response.headers.get("content-type", ""))
+                    return Page(url, str(response.url), media, charset, body)
+                finally:
+                    response.close()
+    except UnsafeAddress as exc:  # from our own transport, at connect time
+        raise _unsafe(url, current, exc) from None
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise FetchError(url, f"could not fetch: {_reason(exc, settings)}", NETWORK_HINT) from exc
+    except ValueError as exc:  # httpx and urllib refuse some addresses urlsplit accepted
+        raise FetchError(url, "could not fetch: not a valid web address", NETWORK_HINT) from exc
     raise FetchError(
         url,
         f"could not fetch: more than {settings.fetch_max_redirects} redirects",

@@ -109,6 +109,16 @@ def _bad_json(location: str, exc: json.JSONDecodeError) -> InputError:
     )
 
 
+#: Valid JSON that Python's parser still cannot read: it recurses once per nesting level (a
+#: hostile "[[[[..." exhausts the stack) and refuses integers of more than 4,300 digits.
+_UNREADABLE = (RecursionError, ValueError)
+
+
+def _unreadable_json(location: str, exc: Exception) -> InputError:
+    what = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+    return InputError(location, f"not valid JSON: {what} to read", "fix or remove the value")
+
+
 def read_jsonl(
     lines: Iterable[utf8.Line], *, location: str, settings: Settings, default_source: str | None
 ) -> Iterator[Item]:
@@ -127,6 +137,9 @@ def read_jsonl(
             record = json.loads(line.text)
         except json.JSONDecodeError as exc:
             yield _bad_json(where, exc)
+            continue
+        except _UNREADABLE as exc:
+            yield _unreadable_json(where, exc)
             continue
         yield record_document(
             record, location=where, settings=settings, default_source=default_source
@@ -178,12 +191,14 @@ def _read_array(
             )
     except json.JSONDecodeError as exc:
         yield _bad_json(f"{location}:{exc.lineno}", exc)
+    except _UNREADABLE as exc:
+        yield _unreadable_json(location, exc)
 
 
 def _parses(text: str) -> bool:
     try:
         json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, *_UNREADABLE):
         return False
     return True
 
@@ -236,6 +251,9 @@ def read_json(
             record = json.loads(text)
         except json.JSONDecodeError as exc:
             yield _bad_json(f"{location}:{exc.lineno}", exc)
+            return
+        except _UNREADABLE as exc:
+            yield _unreadable_json(location, exc)
             return
         where = f"{location}:{first.number}"
         yield record_document(

@@ -73,7 +73,10 @@ def classify_response(content_type: str, url: str, head: bytes) -> Kind | None:
         return "csv"
     if content_type not in VAGUE_TYPES and not content_type.startswith("text/"):
         return None
-    path = urlsplit(url).path.lower()
+    try:
+        path = urlsplit(url).path.lower()
+    except ValueError:  # "http://[": no usable path, so no extension to go by
+        path = ""
     for ext, kind in EXTENSIONS.items():
         if path.endswith(ext):
             return kind

@@ -85,18 +85,31 @@ def _unreadable(path: str, exc: OSError) -> InputError:
     return InputError(path, f"cannot read ({exc.strerror or exc})", "check the path")
 
 
+def _too_large(path: str, limit: int) -> InputError:
+    return InputError(
+        path,
+        f"file too large: more than max_input_bytes = {limit:,} bytes",
+        "split the file or raise max_input_bytes",
+    )
+
+
 def read_file(path: str, settings: Settings, client: ClientFactory) -> Iterator[Item]:
     """One file, by extension; unknown extensions are text unless they look like a feed/page."""
     kind = EXTENSIONS.get(Path(path).suffix.lower())
+    limit = settings.max_input_bytes
     try:
         if kind in ("json", "csv"):
             with open(path, "rb") as stream:
-                lines = utf8.binary_lines(stream)
+                lines = utf8.binary_lines(stream, limit)
                 if path.lower().endswith((".jsonl", ".ndjson")):
                     yield from read_jsonl(
                         lines, location=path, settings=settings, default_source=path
                     )
                 elif kind == "json":
+                    # Unless it turns out to be JSON Lines, the whole file is parsed at once.
+                    if os.fstat(stream.fileno()).st_size > limit:
+                        yield _too_large(path, limit)
+                        return
                     yield from read_json(
                         lines, location=path, settings=settings, default_source=path
                     )
@@ -106,9 +119,15 @@ def read_file(path: str, settings: Settings, client: ClientFactory) -> Iterator[
                     )
             return
         with open(path, "rb") as stream:
-            body = stream.read()
+            body = stream.read(limit + 1)  # not st_size: a pipe or device reports 0
     except OSError as exc:
         yield _unreadable(path, exc)
+        return
+    except utf8.LineTooLong as exc:
+        yield utf8.too_long(path, exc)
+        return
+    if len(body) > limit:
+        yield _too_large(path, limit)
         return
     if kind is None:
         kind = sniff_markup(body[:2048]) or "text"
@@ -190,13 +209,16 @@ def read_url(url: str, settings: Settings, client: ClientFactory) -> Iterator[It
 
 def read_stdin(stdin: TextIO, settings: Settings) -> Iterator[Item]:
     """JSON Lines if it starts with `{`, a JSON array with `[`, else one text document."""
-    yield from read_json(
-        utf8.stream_lines(stdin),
-        location=STDIN_LOCATION,
-        settings=settings,
-        default_source=None,
-        plain_text_fallback=True,
-    )
+    try:
+        yield from read_json(
+            utf8.stream_lines(stdin, settings.max_input_bytes),
+            location=STDIN_LOCATION,
+            settings=settings,
+            default_source=None,
+            plain_text_fallback=True,
+        )
+    except utf8.LineTooLong as exc:
+        yield utf8.too_long(STDIN_LOCATION, exc)
 
 
 def read_source(

@@ -35,6 +35,25 @@ class NotUtf8(Exception):
         self.offset = offset
 
 
+class LineTooLong(Exception):
+    """A line longer than the limit: raised, not yielded, because what follows it in the same
+    file cannot be trusted to start on a line boundary of the author's making."""
+
+    def __init__(self, number: int, limit: int) -> None:
+        super().__init__(number, limit)
+        self.number = number
+        self.limit = limit
+
+
+def too_long(location: str, exc: LineTooLong) -> InputError:
+    return InputError(
+        f"{location}:{exc.number}",
+        f"line too long: more than max_input_bytes = {exc.limit:,} bytes; "
+        "the rest of the file is skipped",
+        "split the file or raise max_input_bytes",
+    )
+
+
 def not_utf8(location: str, offset: int) -> InputError:
     return InputError(
         location,
@@ -58,10 +77,33 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n")
 
 
-def binary_lines(stream: BinaryIO | Iterable[bytes]) -> Iterator[Line]:
-    """Decode a byte stream one line at a time, so a bad line costs only that line."""
+def _raw_lines(stream: BinaryIO | Iterable[bytes], limit: int | None) -> Iterator[bytes]:
+    """Lines of at most `limit` bytes; one longer raises `LineTooLong` before it is all read."""
+    readline = getattr(stream, "readline", None)
+    if limit is None or readline is None:
+        for number, raw in enumerate(stream, 1):
+            if limit is not None and len(raw) > limit:
+                raise LineTooLong(number, limit)
+            yield raw
+        return
+    number = 0
+    while raw := readline(limit + 1):
+        number += 1
+        if len(raw) > limit:
+            raise LineTooLong(number, limit)
+        yield raw
+
+
+def binary_lines(
+    stream: BinaryIO | Iterable[bytes], max_line_bytes: int | None = None
+) -> Iterator[Line]:
+    """Decode a byte stream one line at a time, so a bad line costs only that line.
+
+    `max_line_bytes` bounds the memory one line can take (a file with no line breaks at all
+    would otherwise be read whole); a longer line raises `LineTooLong`.
+    """
     offset = 0
-    for number, raw in enumerate(stream, 1):
+    for number, raw in enumerate(_raw_lines(stream, max_line_bytes), 1):
         skip = len(BOM) if number == 1 and raw.startswith(BOM) else 0
         try:
             text = raw[skip:].decode("utf-8")
@@ -93,11 +135,11 @@ def split_lines(text: str) -> Iterator[Line]:
         start = end
 
 
-def stream_lines(stream: TextIO) -> Iterator[Line]:
+def stream_lines(stream: TextIO, max_line_bytes: int | None = None) -> Iterator[Line]:
     """Prefer the byte layer under a text stream: the locale's encoding must not matter."""
     buffer = getattr(stream, "buffer", None)
     if isinstance(buffer, io.BufferedIOBase | io.RawIOBase):
-        return binary_lines(buffer)
+        return binary_lines(buffer, max_line_bytes)
     return text_lines(stream)
 
 

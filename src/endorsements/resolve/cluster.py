@@ -2,9 +2,9 @@
 
 Rules, in order of trust: identical names; a surname or first name that is the last or first
 word of exactly one fuller person name; a handle whose letters contain one person's surname;
-an acronym equal to one organization's initials; a shorter organization name whose words all
-lie in a longer one with the same last word. Ambiguity (two candidates) leaves a mention alone:
-a wrong merge is worse than a missed one.
+an acronym equal to one organization's initials (a leading word's may be missing); a
+shorter organization name whose words all lie in a longer one with the same last word.
+Ambiguity (two candidates) leaves a mention alone: a wrong merge is worse than a missed one.
 """
 
 from __future__ import annotations
@@ -80,16 +80,24 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
     def org_canonical(name: str) -> str | None:
         f = fold(name)
         toks = f.split()
-        for longer in org_names:
-            lf = fold(longer)
-            if lf == f:
-                return longer
         if name.isupper() and 2 <= len(name.replace("-", "")) <= 8:
-            hit = _unique(
-                o for o in org_names if acronym(o) == name.replace("-", "").upper() and o != name
-            )
+            short = name.replace("-", "").upper()
+            hit = _unique(o for o in org_names if acronym(o) == short and o != name)
             if hit:
                 return hit
+            # "FOP" for the "National Fraternal Order of Police": a leading "National" or
+            # place word is often dropped from the initials
+            if len(short) >= 3:
+                hit = _unique(
+                    o
+                    for o in org_names
+                    if o != name and len(acronym(o)) == len(short) + 1 and acronym(o)[1:] == short
+                )
+                if hit:
+                    return hit
+        for longer in org_names:
+            if fold(longer) == f:
+                return longer
         if toks:
             hit = _unique(
                 o

@@ -50,7 +50,7 @@ def create_app(ledger: Ledger, settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.token = settings.token
     # The ledger's engine is private to the store; reads get an engine of their own.
-    app.state.queries = Queries(open_engine(ledger.url))
+    app.state.queries = Queries(ledger, open_engine(ledger.url))
     app.state.render_error = web.render_error
     error_shape.install(app)
     app.include_router(api.router)

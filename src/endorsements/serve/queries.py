@@ -1,15 +1,11 @@
 """The web layer's only view of the ledger: every page, API route, feed and the watch loop read
 and write through these functions.
 
-Keeping the SQL in one module over the store's tables means a schema change (issue #4 brings
-entity categories, races as records and endorsement history) is adapted here once, not in
-every route and template. Where the store has no such concept yet, the shape the API promises
-is produced from what exists, and each such stand-in is marked ``GAP`` below:
-
-- category: the endorser's entity `type` (person, organization, union, media, party, other);
-- race: the race text of the endorsement row, which is also its identifier in URLs;
-- history: one event per piece of evidence (dated by the text's date, else the article's
-  publication date) plus the review decision, not a stored timeline.
+Entities (with aliases and categories), races (office, jurisdiction, year), an endorsement's
+timeline and review decisions come from the `Ledger`'s own query methods, so the web shows
+exactly what `endorsements show`, `race` and `history` show. SQL of its own is kept only for
+what the Ledger does not offer: sorting by other keys than id with keyset cursors, document
+paging, evidence in its surrounding text and the feed's ingest times.
 
 Everything returned is plain dicts and lists of JSON-ready values, so the same result feeds the
 JSON API, the Jinja templates and the Atom feed.
@@ -21,7 +17,6 @@ import base64
 import binascii
 import json
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -29,18 +24,19 @@ from typing import Any
 from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from ..errors import EndorsementsError
-from ..store.keys import name_key
+from ..errors import EndorsementsError, NotFoundError
+from ..store import Ledger
+from ..store.ledger import _name_filter  # the same name match as `show --endorser`
+from ..store.records import REVIEW_STATES, EntityInfo
 from ..store.schema import (
-    AliasRecord,
     DocumentRecord,
     EndorsementRecord,
     EntityRecord,
     EvidenceRecord,
-    ReviewRecord,
 )
 
-REVIEW_STATES: tuple[str, ...] = ("unreviewed", "verified", "rejected")
+__all__ = ["REVIEW_STATES", "BadQuery", "EndorsementFilter", "NotFound", "Queries"]
+
 #: Sort keys the endorsement list accepts; a leading "-" sorts descending.
 SORT_KEYS: tuple[str, ...] = ("id", "first_seen", "last_seen", "confidence", "n_evidence")
 MAX_LIMIT = 500
@@ -50,8 +46,9 @@ CONTEXT_CHARS = 280
 _NO_DATE = date(1, 1, 1)
 
 
-class NotFound(EndorsementsError):
-    """The id or name asked for is not in the ledger."""
+#: The id or name asked for is not in the ledger: the store's own error, so a lookup the
+#: Ledger makes and one made here are answered alike (404).
+NotFound = NotFoundError
 
 
 class BadQuery(EndorsementsError):
@@ -72,18 +69,6 @@ class EndorsementFilter:
     until: date | None = None
     endorser_id: int | None = None
     endorsee_id: int | None = None
-
-
-def _name_filter(entity: Any, query: str) -> Any:
-    """Substring match on the name key of an entity or one of its aliases (as `show` does)."""
-    key = name_key(query) or " ".join(query.casefold().split())
-    alias_hit = (
-        select(AliasRecord.entity_id)
-        .where(AliasRecord.entity_id == entity.id)
-        .where(AliasRecord.alias_key.contains(key, autoescape=True))
-        .exists()
-    )
-    return or_(entity.name_key.contains(key, autoescape=True), alias_hit)
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -115,7 +100,8 @@ def _decode_cursor(cursor: str, sort: str, id_type: type = int) -> tuple[Any, An
 class Queries:
     """Reads and review writes over one ledger engine; safe to share between threads."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, ledger: Ledger, engine: Engine) -> None:
+        self.ledger = ledger
         self.engine = engine
 
     # --- endorsements ----------------------------------------------------------------------
@@ -128,16 +114,13 @@ class Queries:
                 EndorsementRecord,
                 er.id,
                 er.name,
-                er.type,
+                er.category,
                 ee.id,
                 ee.name,
-                ee.type,
-                ReviewRecord.state,
-                ReviewRecord.reviewed_at,
+                ee.category,
             )
             .join(er, EndorsementRecord.endorser_id == er.id)
             .join(ee, EndorsementRecord.endorsee_id == ee.id)
-            .outerjoin(ReviewRecord, ReviewRecord.endorsement_id == EndorsementRecord.id)
         )
         if flt.endorser:
             stmt = stmt.where(_name_filter(er, flt.endorser))
@@ -152,11 +135,9 @@ class Queries:
         if flt.stance:
             stmt = stmt.where(EndorsementRecord.stance == flt.stance)
         if flt.category:
-            stmt = stmt.where(er.type == flt.category)  # GAP: category is the endorser's type
-        if flt.review == "unreviewed":
-            stmt = stmt.where(ReviewRecord.state.is_(None))
-        elif flt.review:
-            stmt = stmt.where(ReviewRecord.state == flt.review)
+            stmt = stmt.where(er.category == flt.category)
+        if flt.review:
+            stmt = stmt.where(EndorsementRecord.review_state == flt.review)
         if flt.since is not None:
             stmt = stmt.where(EndorsementRecord.first_seen >= flt.since)
         if flt.until is not None:
@@ -165,20 +146,25 @@ class Queries:
 
     @staticmethod
     def _row(found: Any) -> dict[str, Any]:
-        rec, er_id, er_name, er_type, ee_id, ee_name, ee_type, state, reviewed_at = found
+        rec, er_id, er_name, er_category, ee_id, ee_name, ee_category = found
         return {
             "id": rec.id,
-            "endorser": {"id": er_id, "name": er_name, "category": er_type},
-            "endorsee": {"id": ee_id, "name": ee_name, "category": ee_type},
+            "endorser": {"id": er_id, "name": er_name, "category": er_category},
+            "endorsee": {"id": ee_id, "name": ee_name, "category": ee_category},
             "stance": rec.stance,
             "kind": rec.kind,
             "race": rec.race or None,
-            "category": er_type,
+            "category": er_category,
             "first_seen": _iso(rec.first_seen),
             "last_seen": _iso(rec.last_seen),
             "confidence": round(rec.confidence, 3),
             "n_evidence": rec.n_evidence,
-            "review": {"state": state or "unreviewed", "reviewed_at": _iso(reviewed_at)},
+            "review": {
+                "state": rec.review_state,
+                "reviewer": rec.reviewer,
+                "reviewed_at": _iso(rec.reviewed_at),
+                "note": rec.review_note,
+            },
         }
 
     def list_endorsements(
@@ -298,22 +284,20 @@ class Queries:
         return items[0]
 
     def history(self, endorsement_id: int) -> list[dict[str, Any]]:
-        """GAP: the store keeps no timeline yet, so history is rebuilt from the evidence (one
-        "evidence" event per article, dated by the text's date or else the article's) and the
-        review decision, in date order."""
+        """The endorsement's stored timeline, oldest first: one event per observation with the
+        stance it stated (support, withdraw, support again), then the review decision."""
         item = self.endorsement(endorsement_id)
-        events = []
-        for ev in item["evidence"]:
-            events.append(
-                {
-                    "date": ev["date"] or ev["document"]["published"],
-                    "event": "evidence",
-                    "stance": item["stance"],
-                    "evidence_id": ev["id"],
-                    "document_id": ev["document"]["id"],
-                    "quote": ev["quote"],
-                }
-            )
+        events = [
+            {
+                "date": _iso(ev.seen),
+                "event": "evidence",
+                "stance": ev.stance,
+                "evidence_id": ev.id,
+                "document_id": ev.document_id,
+                "quote": ev.text,
+            }
+            for ev in self.ledger.evidence(endorsement_id)
+        ]
         review = item["review"]
         if review["state"] != "unreviewed":
             events.append(
@@ -323,50 +307,25 @@ class Queries:
                     "stance": item["stance"],
                     "evidence_id": None,
                     "document_id": None,
-                    "quote": None,
+                    "quote": review["note"],
                 }
             )
-        events.sort(key=lambda e: e["date"] or "")
         return events
 
     # --- entities, races, documents --------------------------------------------------------
 
     def entities(self, q: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         """Entities whose name or an alias contains `q` (all when empty), with their counts."""
-        stmt = select(EntityRecord).order_by(EntityRecord.name, EntityRecord.id).limit(limit)
-        if q and q.strip():
-            stmt = stmt.where(_name_filter(EntityRecord, q))
-        with Session(self.engine) as session:
-            found = list(session.scalars(stmt))
-            given = self._count_by(session, EndorsementRecord.endorser_id, [e.id for e in found])
-            got = self._count_by(session, EndorsementRecord.endorsee_id, [e.id for e in found])
-        return [
-            {
-                "id": e.id,
-                "name": e.name,
-                "category": e.type,
-                "n_endorsements_given": given.get(e.id, 0),
-                "n_endorsements_received": got.get(e.id, 0),
-            }
-            for e in found
-        ]
-
-    @staticmethod
-    def _count_by(session: Session, column: Any, ids: list[int]) -> dict[int, int]:
-        if not ids:
-            return {}
-        stmt = select(column, func.count()).where(column.in_(ids)).group_by(column)
-        return {k: n for k, n in session.execute(stmt).all()}
+        found = self.ledger.entities(query=(q or "").strip() or None, limit=limit)
+        return [_entity_summary(e) for e in sorted(found, key=lambda e: (e.name, e.id))]
 
     def entity(self, entity_id: int) -> dict[str, Any]:
         """An entity, its aliases, whom it endorsed or opposed, who endorsed it, its history."""
         with Session(self.engine) as session:
-            rec = session.get(EntityRecord, entity_id)
-            if rec is None:
+            # By id only: Ledger.entity would also take a name, and a URL id must not.
+            if session.get(EntityRecord, entity_id) is None:
                 raise NotFound(f"no entity with id {entity_id}")
-            aliases = sorted(
-                session.scalars(select(AliasRecord.alias).where(AliasRecord.entity_id == entity_id))
-            )
+        rec = self.ledger.entity(entity_id)  # follows a merge to the entity that absorbed it
         given = self.all_endorsements(EndorsementFilter(endorser_id=entity_id))
         received = self.all_endorsements(EndorsementFilter(endorsee_id=entity_id))
         events = [("endorser", e, e["endorsee"]) for e in given]
@@ -388,49 +347,38 @@ class Queries:
         return {
             "id": rec.id,
             "name": rec.name,
-            "category": rec.type,
-            "attrs": rec.attrs or {},
-            "aliases": [a for a in aliases if a != rec.name],
+            "type": rec.type,
+            "category": rec.category,
+            "attrs": rec.attrs,
+            "aliases": [a for a in rec.aliases if a != rec.name],
             "endorsed": given,
             "endorsed_by": received,
             "history": history,
         }
 
-    def races(self, q: str | None = None) -> list[dict[str, Any]]:
-        """Every race named by some endorsement (GAP: races are text until issue #4)."""
-        stmt = (
-            select(
-                EndorsementRecord.race,
-                func.count(),
-                func.count(func.distinct(EndorsementRecord.endorsee_id)),
-                func.min(EndorsementRecord.first_seen),
-                func.max(EndorsementRecord.last_seen),
-            )
-            .where(EndorsementRecord.race != "")
-            .group_by(EndorsementRecord.race)
-            .order_by(EndorsementRecord.race)
-        )
-        with Session(self.engine) as session:
-            found = session.execute(stmt).all()
+    def races(self, q: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
+        """Races (the store's `races` table) with an endorsement not rejected, by name; `q`
+        keeps those whose name contains it."""
         needle = " ".join((q or "").casefold().split())
+        found = [r for r in self.ledger.races(year=year) if needle in r.label.casefold()]
         return [
             {
-                "name": race,
-                "n_endorsements": n,
-                "n_candidates": n_candidates,
-                "first_seen": _iso(first),
-                "last_seen": _iso(last),
+                "id": r.id,
+                "name": r.label,
+                "office": r.office,
+                "jurisdiction": r.jurisdiction,
+                "year": r.year,
+                "n_endorsements": r.n_endorsements,
+                "n_candidates": r.n_candidates,
             }
-            for race, n, n_candidates, first, last in found
-            if needle in race.casefold()
+            for r in sorted(found, key=lambda r: (r.label.casefold(), r.id))
         ]
 
     def race(self, name: str) -> dict[str, Any]:
         """A race's candidates side by side: endorsers grouped by category, counts per stance,
         and a day-by-day timeline of supporting endorsements (cumulative) for the chart."""
-        rows = self.all_endorsements(EndorsementFilter(race=name))
-        if not rows:
-            raise NotFound(f"no race named {name!r}")
+        info = self.ledger.race(name).race
+        rows = self.all_endorsements(EndorsementFilter(race=info.label))
         candidates: dict[int, dict[str, Any]] = {}
         days: set[str] = set()
         per_day: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -472,7 +420,11 @@ class Queries:
             ],
         }
         return {
-            "name": name,
+            "id": info.id,
+            "name": info.label,
+            "office": info.office,
+            "jurisdiction": info.jurisdiction,
+            "year": info.year,
             "n_endorsements": len(rows),
             "candidates": ordered,
             "timeline": timeline,
@@ -624,37 +576,29 @@ class Queries:
         return self.list_endorsements(flt, sort="confidence", limit=min(limit, MAX_LIMIT))["items"]
 
     def set_review(
-        self, endorsement_id: int, state: str, note: str | None = None
+        self, endorsement_id: int, state: str, note: str | None = None, reviewer: str = "web"
     ) -> dict[str, Any]:
-        """Record a reviewer's decision; a later decision replaces an earlier one."""
+        """Record a reviewer's decision (the store keeps who, when and why); a later decision
+        replaces an earlier one."""
         if state not in ("verified", "rejected"):
             raise BadQuery(f"review state must be verified or rejected, not {state!r}")
-        with Session(self.engine) as session, session.begin():
-            if session.get(EndorsementRecord, endorsement_id) is None:
-                raise NotFound(f"no endorsement with id {endorsement_id}")
-            rec = session.get(ReviewRecord, endorsement_id)
-            now = datetime.now(UTC)
-            if rec is None:
-                session.add(
-                    ReviewRecord(
-                        endorsement_id=endorsement_id, state=state, reviewed_at=now, note=note
-                    )
-                )
-            else:
-                rec.state, rec.reviewed_at, rec.note = state, now, note
+        self.ledger.set_review(endorsement_id, state, reviewer, note)
         return self.endorsement(endorsement_id)
 
     def counts(self) -> dict[str, int]:
-        tables: Iterable[tuple[str, Any]] = (
-            ("documents", DocumentRecord),
-            ("entities", EntityRecord),
-            ("endorsements", EndorsementRecord),
-            ("evidence", EvidenceRecord),
-        )
-        with Session(self.engine) as session:
-            return {
-                name: session.scalar(select(func.count()).select_from(t)) or 0 for name, t in tables
-            }
+        return self.ledger.counts()
+
+
+def _entity_summary(e: EntityInfo) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "category": e.category,
+        "aliases": [a for a in e.aliases if a != e.name],
+        "n_endorsements_given": e.n_given,
+        "n_endorsements_received": e.n_received,
+    }
 
 
 def _cumulative(per_day: dict[str, int], days: list[str]) -> list[int]:

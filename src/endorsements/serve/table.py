@@ -14,6 +14,8 @@ STANCE_STYLE = {"support": "green", "oppose": "red", "withdraw": "yellow"}
 
 def ledger_table(rows: Iterable[LedgerRow], title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False, expand=False)
+    # The id is what `verify`, `reject` and the exports use to name a row.
+    table.add_column("ID", justify="right")
     table.add_column("Endorser", overflow="fold")
     table.add_column("Stance")
     table.add_column("Endorsee", overflow="fold")
@@ -24,6 +26,7 @@ def ledger_table(rows: Iterable[LedgerRow], title: str | None = None) -> Table:
     for row in rows:
         # Text(), never markup: names and evidence come from untrusted articles ("[/b]")
         table.add_row(
+            str(row.id),
             Text(row.endorser),
             Text(row.stance, style=STANCE_STYLE.get(row.stance, "")),
             Text(row.endorsee),

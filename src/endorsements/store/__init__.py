@@ -13,5 +13,25 @@ migrations shipped in `migrations/` (see docs/store.md)::
 
 from .keys import name_key
 from .ledger import Ledger, LedgerRow
+from .records import (
+    REVIEW_STATES,
+    CandidateInfo,
+    EntityInfo,
+    EvidenceInfo,
+    HistoryEvent,
+    RaceDetail,
+    RaceInfo,
+)
 
-__all__ = ["Ledger", "LedgerRow", "name_key"]
+__all__ = [
+    "REVIEW_STATES",
+    "CandidateInfo",
+    "EntityInfo",
+    "EvidenceInfo",
+    "HistoryEvent",
+    "Ledger",
+    "LedgerRow",
+    "RaceDetail",
+    "RaceInfo",
+    "name_key",
+]

@@ -30,10 +30,38 @@ from sqlalchemy.orm import Session, aliased
 
 from ..errors import StoreError
 from ..models import STANCES, Document, Endorsement, Extraction
+from ..resolve import (
+    Candidate,
+    Mention,
+    absorbs_surname,
+    category,
+    describe,
+    lookup_keys,
+    match,
+    parse_race,
+    profile,
+)
+from . import curation, queries
+from .curation import current_stance, timeline
 from .engine import WRITE_OPTION, open_engine, safe_url
 from .keys import name_key
 from .migrate import upgrade
-from .schema import AliasRecord, DocumentRecord, EndorsementRecord, EntityRecord, EvidenceRecord
+from .records import (
+    CandidateInfo,
+    EntityInfo,
+    EvidenceInfo,
+    HistoryEvent,
+    RaceDetail,
+    RaceInfo,
+)
+from .schema import (
+    AliasRecord,
+    DocumentRecord,
+    EndorsementRecord,
+    EntityRecord,
+    EvidenceRecord,
+    RaceRecord,
+)
 
 ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "media", "union", "party", "other")
 
@@ -68,14 +96,28 @@ class LedgerRow:
     #: The text of the most confident evidence span.
     best_evidence: str = ""
     confidence: float = 0.0
+    endorser_id: int = 0
+    endorsee_id: int = 0
+    endorser_category: str = "other"
+    endorsee_category: str = "other"
+    #: The endorser's profile (party, office, state, description...), for exports.
+    endorser_attrs: dict[str, Any] = field(default_factory=dict)
+    review_state: str = "unreviewed"
+    reviewer: str | None = None
+    reviewed_at: datetime | None = None
+    review_note: str | None = None
+    #: Every observation, oldest first; only filled by `rows(with_evidence=True)`.
+    evidence: list[EvidenceInfo] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "endorser": self.endorser,
             "endorser_type": self.endorser_type,
+            "endorser_category": self.endorser_category,
             "stance": self.stance,
             "endorsee": self.endorsee,
+            "endorsee_category": self.endorsee_category,
             "race": self.race,
             "kind": self.kind,
             "first_seen": self.first_seen.isoformat() if self.first_seen else None,
@@ -84,6 +126,11 @@ class LedgerRow:
             "n_evidence": self.n_evidence,
             "best_evidence": self.best_evidence,
             "confidence": round(self.confidence, 3),
+            "review_state": self.review_state,
+            "reviewer": self.reviewer,
+            "reviewed_at": self.reviewed_at.isoformat() if self.reviewed_at else None,
+            "review_note": self.review_note,
+            "evidence": [e.to_dict() for e in self.evidence],
         }
 
 
@@ -96,6 +143,9 @@ class _Party:
     type: str
     attrs: dict[str, str]
     aliases: tuple[str, ...]
+    #: Party, office, state, description read from `attrs` (`resolve.profile`).
+    facts: dict[str, str]
+    is_handle: bool
 
 
 @dataclass(frozen=True)
@@ -113,8 +163,8 @@ class _Relation:
     end: int
     rule: str
 
-    def lock_order(self) -> tuple[str, str, str, str, int, int]:
-        return (self.endorser.key, self.endorsee.key, self.stance, self.race, self.start, self.end)
+    def lock_order(self) -> tuple[str, str, str, int, int, str]:
+        return (self.endorser.key, self.endorsee.key, self.race, self.start, self.end, self.stance)
 
 
 def _relation_date(value: str | None) -> date | None:
@@ -143,7 +193,15 @@ def _party(
     if not key:
         raise StoreError(f"document {doc.id!r}: {role} name {name!r} has nothing to store")
     kind = type_ if type_ in ENTITY_TYPES else "other"
-    return _Party(clean, key, kind, dict(attrs), tuple(a for a in aliases if a and a.strip()))
+    return _Party(
+        clean,
+        key,
+        kind,
+        dict(attrs),
+        tuple(a for a in aliases if a and a.strip()),
+        profile(attrs),
+        clean.startswith("@"),
+    )
 
 
 def _prepare(doc: Document, e: Endorsement) -> _Relation:
@@ -221,6 +279,83 @@ def _name_filter(entity: Any, query: str) -> ColumnElement[bool]:
         AliasRecord.entity_id == entity.id, AliasRecord.alias_key.contains(key, autoescape=True)
     )
     return or_(entity.name_key.contains(key, autoescape=True), alias_hit)
+
+
+def _facts(attrs: dict[str, Any]) -> dict[str, str]:
+    """The tie attributes already stored on an entity (profiles are stored flattened)."""
+    return {k: str(attrs[k]) for k in ("party", "office", "state") if attrs.get(k)}
+
+
+def _candidates(
+    session: Session, key: str, type_: str, is_handle: bool, also: frozenset[str] = frozenset()
+) -> tuple[list[EntityRecord], list[Candidate]]:
+    """Every stored entity `resolve.match` may need for this key (see `lookup_keys`), and
+    those named exactly by one of the keys in `also` (the document's other names for it)."""
+    key, last = lookup_keys(Mention(key, type_, {}, is_handle))
+    alias_ids = select(AliasRecord.entity_id).where(AliasRecord.alias_key == key)
+    conditions = [EntityRecord.name_key == key, EntityRecord.id.in_(alias_ids)]
+    if also:
+        conditions.append(EntityRecord.name_key.in_(sorted(also)))
+    if last:
+        conditions.append(EntityRecord.name_key.like(f"% {last}"))
+    records = list(
+        session.scalars(
+            select(EntityRecord)
+            .where(or_(*conditions), EntityRecord.merged_into.is_(None))
+            .order_by(EntityRecord.id)
+        )
+    )
+    aliases: dict[int, set[str]] = {}
+    for i in range(0, len(records), _CHUNK):
+        for entity_id, alias_key in session.execute(
+            select(AliasRecord.entity_id, AliasRecord.alias_key).where(
+                AliasRecord.entity_id.in_([r.id for r in records[i : i + _CHUNK]])
+            )
+        ):
+            aliases.setdefault(entity_id, set()).add(alias_key)
+    candidates = [
+        Candidate(
+            r.id,
+            r.name_key,
+            r.type,
+            frozenset(aliases.get(r.id, ())),
+            {**profile(r.attrs or {}), **_facts(r.attrs or {})},
+        )
+        for r in records
+    ]
+    return records, candidates
+
+
+def _evidence_infos(session: Session, ids: list[int]) -> dict[int, list[EvidenceInfo]]:
+    """Every observation of each endorsement, in timeline order."""
+    out: dict[int, list[EvidenceInfo]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        stmt = (
+            select(EvidenceRecord, DocumentRecord.source, DocumentRecord.published)
+            .join(DocumentRecord, EvidenceRecord.document_id == DocumentRecord.id)
+            .where(EvidenceRecord.endorsement_id.in_(ids[i : i + _CHUNK]))
+        )
+        for ev, source, published in session.execute(stmt):
+            out.setdefault(ev.endorsement_id, []).append(
+                EvidenceInfo(
+                    id=ev.id,
+                    endorsement_id=ev.endorsement_id,
+                    stance=ev.stance,
+                    seen=ev.seen,
+                    document_id=ev.document_id,
+                    source=source,
+                    published=published,
+                    text=ev.text,
+                    start=ev.start,
+                    end=ev.end,
+                    relation_date=ev.relation_date,
+                    confidence=ev.confidence,
+                    rule=ev.rule,
+                    endorser_name=ev.endorser_name,
+                    endorsee_name=ev.endorsee_name,
+                )
+            )
+    return {k: timeline(v) for k, v in out.items()}
 
 
 class Ledger:
@@ -321,17 +456,60 @@ class Ledger:
         # Endorser mentions first: their type comes from the extractor, the endorsee's is a guess.
         for party in [r.endorser for r in relations] + [r.endorsee for r in relations]:
             parties.setdefault(party.key, []).append(party)
-        entities = {key: self._entity(session, parties[key]) for key in sorted(parties)}
+        entities = {key: self._entity(session, parties[key], doc.text) for key in sorted(parties)}
+        for race in sorted({r.race for r in relations if r.race}):
+            parts = parse_race(race)
+            _get_or_create(
+                session,
+                select(RaceRecord).where(RaceRecord.label == race),
+                lambda r=race, p=parts: RaceRecord(
+                    label=r, office=p.office, jurisdiction=p.jurisdiction, year=p.year
+                ),
+            )
         evidence: dict[tuple[int, int, int], EvidenceRecord] = {}
+        touched: dict[int, EndorsementRecord] = {}
         for rel in relations:  # already in lock order
             endorser = entities[rel.endorser.key]
             endorsee = entities[rel.endorsee.key]
             row = self._endorsement(session, endorser.id, endorsee.id, rel)
             self._add_evidence(session, doc, row, rel, evidence)
+            touched[row.id] = row
+        session.flush()
+        for row in touched.values():
+            row.stance = current_stance(session, row.id) or row.stance
         return len(evidence)
 
-    def _entity(self, session: Session, mentions: list[_Party]) -> EntityRecord:
-        """The entity for one name key, created from its first mention if new.
+    def _resolve(self, session: Session, party: _Party) -> EntityRecord | None:
+        """The stored entity this name belongs to across documents (`resolve.entities`)."""
+        found = session.scalars(select(EntityRecord).where(EntityRecord.name_key == party.key))
+        exact = found.first()
+        if exact is not None:
+            return curation.survivor(session, exact)
+        also = frozenset(k for k in (name_key(a) for a in party.aliases) if k and k != party.key)
+        records, candidates = _candidates(session, party.key, party.type, party.is_handle, also)
+        hit = match(Mention(party.key, party.type, party.facts, party.is_handle, also), candidates)
+        return next((r for r in records if r.id == hit), None)
+
+    def _absorb_surname(self, session: Session, entity: EntityRecord) -> None:
+        """Fold a surname-only person stored earlier into this full name when only it fits."""
+        words = entity.name_key.split()
+        if entity.type != "person" or len(words) < 2:
+            return
+        bare = session.scalars(
+            select(EntityRecord).where(
+                EntityRecord.name_key == words[-1], EntityRecord.merged_into.is_(None)
+            )
+        ).first()
+        if bare is None or bare.id == entity.id:
+            return
+        records, candidates = _candidates(session, words[-1], "person", False)
+        by_id = {c.id: c for c in candidates}
+        full, surname = by_id.get(entity.id), by_id.get(bare.id)
+        if full and surname and absorbs_surname(full, surname, candidates):
+            curation.merge(session, entity.id, bare.id)
+
+    def _entity(self, session: Session, mentions: list[_Party], text: str = "") -> EntityRecord:
+        """The entity for one name key: an existing one `_resolve` finds, else a new one.
 
         Attributes and aliases from all of this document's mentions are added; a value already
         stored wins, because attributes describe the entity, not one article's wording.
@@ -340,21 +518,41 @@ class Ledger:
         attrs: dict[str, str] = {}
         for party in reversed(mentions):  # earlier mentions win
             attrs.update(party.attrs)
-        entity, _ = _get_or_create(
-            session,
-            select(EntityRecord).where(EntityRecord.name_key == first.key),
-            lambda: EntityRecord(name=first.name, name_key=first.key, type=first.type, attrs=attrs),
-        )
+            attrs.update(party.facts)
+        if "description" not in attrs and first.type == "person":
+            # Longest names first: "rapper Dana Whit" describes her, "the Whit campaign" not.
+            names = sorted({p.name for p in mentions} | set(first.aliases), key=len, reverse=True)
+            found = describe(text, names)
+            if found:
+                attrs["description"] = found
+        entity = self._resolve(session, first)
+        if entity is None:
+            entity, created = _get_or_create(
+                session,
+                select(EntityRecord).where(EntityRecord.name_key == first.key),
+                lambda: EntityRecord(
+                    name=first.name,
+                    name_key=first.key,
+                    type=first.type,
+                    attrs=attrs,
+                    category=category(first.name, first.type, attrs),
+                ),
+            )
+            if created:
+                self._absorb_surname(session, entity)
         if any(k not in entity.attrs for k in attrs):
             # Lock before the read-modify-write of the JSON so concurrent additions both stay.
             # NO KEY UPDATE does not wait for writers that merely reference the entity.
             session.refresh(entity, with_for_update={"key_share": True})
             entity.attrs = {**attrs, **entity.attrs}
+            if entity.category == "other":
+                entity.category = category(entity.name, entity.type, entity.attrs)
         known = set(
             session.scalars(select(AliasRecord.alias_key).where(AliasRecord.entity_id == entity.id))
         )
         known.add(entity.name_key)
-        for alias in (a for party in mentions for a in party.aliases):
+        names = [p.name for p in mentions] + [a for party in mentions for a in party.aliases]
+        for alias in names:
             key = name_key(alias)
             if not key or key in known:
                 continue
@@ -376,7 +574,6 @@ class Ledger:
             .where(
                 EndorsementRecord.endorser_id == endorser_id,
                 EndorsementRecord.endorsee_id == endorsee_id,
-                EndorsementRecord.stance == rel.stance,
                 EndorsementRecord.race == rel.race,
             )
             .with_for_update(key_share=True)
@@ -394,9 +591,12 @@ class Ledger:
                 last_seen=rel.seen,
                 confidence=rel.confidence,
                 n_evidence=0,
+                review_state="unreviewed",
             ),
         )
         if not created:
+            # The review state is left alone: a rejected endorsement stays rejected however
+            # many more articles repeat it.
             row.first_seen = _earliest(row.first_seen, rel.seen)
             row.last_seen = _latest(row.last_seen, rel.seen)
             if rel.confidence > row.confidence:
@@ -430,6 +630,10 @@ class Ledger:
             relation_date=rel.relation_date,
             confidence=rel.confidence,
             rule=rel.rule,
+            stance=rel.stance,
+            seen=rel.seen,
+            endorser_name=rel.endorser.name,
+            endorsee_name=rel.endorsee.name,
         )
         session.add(evidence)
         seen[key] = evidence
@@ -442,17 +646,29 @@ class Ledger:
         endorser: str | None = None,
         stance: str | None = None,
         since: date | None = None,
+        until: date | None = None,
+        race: str | None = None,
+        category: str | None = None,
+        review_state: str | None = None,
+        endorser_id: int | None = None,
+        endorsee_id: int | None = None,
+        ids: Sequence[int] | None = None,
+        after_id: int | None = None,
+        limit: int | None = None,
+        with_evidence: bool = False,
     ) -> list[LedgerRow]:
-        """Merged endorsements, oldest row first.
+        """Merged endorsements, in id order (oldest row first).
 
         `endorsee`/`endorser` match a substring of the canonical name or of any alias, ignoring
-        case, accents, punctuation and leading titles. `since` keeps rows first seen on or after
-        that day (rows with no known date are left out).
+        case, accents, punctuation and leading titles; `race` a substring of the race label;
+        `category` the endorser's category. `stance` is the current stance. `since`/`until`
+        keep rows first seen in that range (rows with no known date are left out). For paging,
+        pass the last id seen as `after_id` with a `limit`: ids never change order.
         """
         er = aliased(EntityRecord, name="endorser")
         ee = aliased(EntityRecord, name="endorsee")
         stmt = (
-            select(EndorsementRecord, er.name, er.type, ee.name)
+            select(EndorsementRecord, er, ee)
             .join(er, EndorsementRecord.endorser_id == er.id)
             .join(ee, EndorsementRecord.endorsee_id == ee.id)
             .order_by(EndorsementRecord.id)
@@ -465,19 +681,41 @@ class Ledger:
             stmt = stmt.where(EndorsementRecord.stance == stance)
         if since is not None:
             stmt = stmt.where(EndorsementRecord.first_seen >= since)
+        if until is not None:
+            stmt = stmt.where(EndorsementRecord.first_seen <= until)
+        if race is not None:
+            stmt = stmt.where(
+                func.lower(EndorsementRecord.race).contains(race.casefold(), autoescape=True)
+            )
+        if category is not None:
+            stmt = stmt.where(er.category == category)
+        if review_state is not None:
+            stmt = stmt.where(EndorsementRecord.review_state == review_state)
+        if endorser_id is not None:
+            stmt = stmt.where(EndorsementRecord.endorser_id == endorser_id)
+        if endorsee_id is not None:
+            stmt = stmt.where(EndorsementRecord.endorsee_id == endorsee_id)
+        if ids is not None:
+            stmt = stmt.where(EndorsementRecord.id.in_(list(ids)))
+        if after_id is not None:
+            stmt = stmt.where(EndorsementRecord.id > after_id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
         with self._errors("read endorsements"), Session(self._engine) as session:
             found = session.execute(stmt).all()
-            summaries = self._evidence_summaries(session, [r[0].id for r in found])
+            row_ids = [r[0].id for r in found]
+            summaries = self._evidence_summaries(session, row_ids)
+            evidence = _evidence_infos(session, row_ids) if with_evidence else {}
         out = []
-        for row, endorser_name, endorser_type, endorsee_name in found:
+        for row, endorser_rec, endorsee_rec in found:
             sources, best = summaries.get(row.id, ([], ""))
             out.append(
                 LedgerRow(
                     id=row.id,
-                    endorser=endorser_name,
-                    endorser_type=endorser_type,
+                    endorser=endorser_rec.name,
+                    endorser_type=endorser_rec.type,
                     stance=row.stance,
-                    endorsee=endorsee_name,
+                    endorsee=endorsee_rec.name,
                     race=row.race or None,
                     kind=row.kind,
                     first_seen=row.first_seen,
@@ -486,6 +724,16 @@ class Ledger:
                     n_evidence=row.n_evidence,
                     best_evidence=best,
                     confidence=row.confidence,
+                    endorser_id=endorser_rec.id,
+                    endorsee_id=endorsee_rec.id,
+                    endorser_category=endorser_rec.category,
+                    endorsee_category=endorsee_rec.category,
+                    endorser_attrs=dict(endorser_rec.attrs or {}),
+                    review_state=row.review_state,
+                    reviewer=row.reviewer,
+                    reviewed_at=row.reviewed_at,
+                    review_note=row.review_note,
+                    evidence=evidence.get(row.id, []),
                 )
             )
         return out
@@ -519,6 +767,128 @@ class Ledger:
                     best_text = text
                 out[endorsement_id] = (sources, best_text)
         return out
+
+    # --- entities, races, history ------------------------------------------------------------
+
+    def entities(
+        self,
+        *,
+        query: str | None = None,
+        category: str | None = None,
+        type: str | None = None,
+        min_endorsements: int = 0,
+        after_id: int | None = None,
+        limit: int | None = None,
+    ) -> list[EntityInfo]:
+        """Entities in id order; `query` matches a substring of the name or of any alias."""
+        with self._errors("read entities"), Session(self._engine) as session:
+            return queries.entities(
+                session,
+                query=query,
+                category=category,
+                type_=type,
+                min_endorsements=min_endorsements,
+                after_id=after_id,
+                limit=limit,
+            )
+
+    def entity(self, ref: str | int) -> EntityInfo:
+        """One entity by id, name or alias; `NotFoundError` when none or several fit."""
+        with self._errors("read an entity"), Session(self._engine) as session:
+            return queries.entity_infos(session, [curation.find_entity(session, str(ref))])[0]
+
+    def races(self, *, year: int | None = None) -> list[RaceInfo]:
+        """Races with at least one endorsement not rejected, by year then label."""
+        with self._errors("read races"), Session(self._engine) as session:
+            return queries.races(session, year=year)
+
+    def race(self, ref: str | int) -> RaceDetail:
+        """One race with each candidate and the endorsements they received in it."""
+        with self._errors("read a race"), Session(self._engine) as session:
+            record = queries.find_race(session, str(ref))
+            info = RaceInfo(
+                record.id, record.label, record.office, record.jurisdiction, record.year
+            )
+            ids = queries.race_endorsement_ids(session, record.label)
+        rows = self.rows(ids=ids) if ids else []
+        by_candidate: dict[int, list[LedgerRow]] = {}
+        for row in rows:
+            by_candidate.setdefault(row.endorsee_id, []).append(row)
+        info.n_candidates = len(by_candidate)
+        info.n_endorsements = len(rows)
+        with self._errors("read a race"), Session(self._engine) as session:
+            people = queries.entity_infos(
+                session,
+                list(
+                    session.scalars(
+                        select(EntityRecord)
+                        .where(EntityRecord.id.in_(list(by_candidate)))
+                        .order_by(EntityRecord.id)
+                    )
+                ),
+            )
+        candidates = [CandidateInfo(p, by_candidate[p.id]) for p in people]
+        # The most-endorsed candidate first: that is how endorsement trackers rank a race.
+        candidates.sort(key=lambda c: (-sum(c.by_category().values()), c.entity.name))
+        return RaceDetail(info, candidates)
+
+    def history(
+        self, endorser: str | int, endorsee: str | int
+    ) -> tuple[EntityInfo, EntityInfo, list[HistoryEvent]]:
+        """Every observation of what `endorser` said about `endorsee`, oldest first."""
+        with self._errors("read a history"), Session(self._engine) as session:
+            er, ee, events = queries.history(session, str(endorser), str(endorsee))
+            infos = queries.entity_infos(session, [er, ee])
+        return infos[0], infos[1], events
+
+    def evidence(self, endorsement_id: int) -> list[EvidenceInfo]:
+        """Every observation of one endorsement, in timeline order."""
+        with self._errors("read evidence"), Session(self._engine) as session:
+            return _evidence_infos(session, [endorsement_id]).get(endorsement_id, [])
+
+    # --- human curation -----------------------------------------------------------------------
+
+    def _curate(self, action: str, fn: Callable[[Session], _T]) -> _T:
+        """Run one correction in its own transaction: all of it is stored, or none of it."""
+        with self._errors(action), Session(self._writer) as session, session.begin():
+            return fn(session)
+
+    def merge_entities(self, keep: int, other: int) -> EntityInfo:
+        """Fold entity `other` into `keep`; its aliases, endorsements and reviews move over."""
+
+        def run(session: Session) -> EntityInfo:
+            kept = curation.merge(session, keep, other)
+            return queries.entity_infos(session, [kept])[0]
+
+        return self._curate("merge entities", run)
+
+    def split_entity(
+        self, entity_id: int, aliases: Sequence[str], new_name: str | None = None
+    ) -> EntityInfo:
+        """Move some aliases, and the evidence written with them, to a new entity."""
+
+        def run(session: Session) -> EntityInfo:
+            new_id = curation.split(session, entity_id, list(aliases), new_name)
+            return queries.entity_infos(session, [curation.get_entity(session, new_id)])[0]
+
+        return self._curate("split an entity", run)
+
+    def rename_entity(self, entity_id: int, new_name: str) -> EntityInfo:
+        def run(session: Session) -> EntityInfo:
+            entity = curation.rename(session, entity_id, new_name)
+            return queries.entity_infos(session, [entity])[0]
+
+        return self._curate("rename an entity", run)
+
+    def set_review(
+        self, endorsement_id: int, state: str, reviewer: str, note: str | None = None
+    ) -> LedgerRow:
+        """Mark one endorsement unreviewed, verified or rejected, with who, when and why."""
+        self._curate(
+            "record a review",
+            lambda session: curation.review(session, endorsement_id, state, reviewer, note),
+        )
+        return self.rows(ids=[endorsement_id], with_evidence=True)[0]
 
     def counts(self) -> dict[str, int]:
         """Row counts per table, for progress reports and tests."""

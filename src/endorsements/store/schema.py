@@ -70,11 +70,17 @@ class EntityRecord(Base):
     name: Mapped[str] = mapped_column(Text)
     name_key: Mapped[str] = mapped_column(Text, unique=True)
     type: Mapped[str] = mapped_column(Text)
+    #: Party, office, state, description as the texts give them (`resolve.profile`).
     attrs: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: politician, entertainer, ... for people; union, party, media, ... for organizations.
+    category: Mapped[str] = mapped_column(Text, default="other", server_default="other")
+    #: Set when `entities merge` folded this entity into another: the row stays as a
+    #: forwarding address, so its id and name keep leading to the survivor.
+    merged_into: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class AliasRecord(Base):
-    """Other names of an entity: searched by the filters, not (yet) used to merge."""
+    """Other names of an entity: searched by the filters and matched across documents."""
 
     __tablename__ = "aliases"
 
@@ -88,13 +94,18 @@ class AliasRecord(Base):
 
 
 class EndorsementRecord(Base):
-    """One row per endorser, endorsee, stance and race, merged across documents."""
+    """One row per endorser, endorsee and race, merged across documents.
+
+    The stance is not part of the key: support, then withdrawal, then support again is one
+    endorsement with a history (its evidence rows), and `stance` is the latest observation's.
+    """
 
     __tablename__ = "endorsements"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     endorser_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
     endorsee_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    #: The current stance: that of the latest observation by date.
     stance: Mapped[str] = mapped_column(Text, index=True)
     #: '' rather than NULL for "no race": NULLs never collide in a UNIQUE constraint, so a
     #: nullable race would let the same relation be stored twice.
@@ -106,13 +117,38 @@ class EndorsementRecord(Base):
     #: The highest confidence of any evidence: one clear statement outweighs vague ones.
     confidence: Mapped[float] = mapped_column(Float)
     n_evidence: Mapped[int] = mapped_column(Integer, default=0)
+    #: unreviewed, verified or rejected; kept however many articles repeat the endorsement.
+    review_state: Mapped[str] = mapped_column(
+        Text, default="unreviewed", server_default="unreviewed", index=True
+    )
+    reviewer: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    review_note: Mapped[str | None] = mapped_column(Text)
 
     # The unique index leads with endorser_id, so it also serves the endorser filter.
-    __table_args__ = (UniqueConstraint("endorser_id", "endorsee_id", "stance", "race"),)
+    __table_args__ = (UniqueConstraint("endorser_id", "endorsee_id", "race"),)
+
+
+class RaceRecord(Base):
+    """A race label split into office, jurisdiction and year, for listing races by year."""
+
+    __tablename__ = "races"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: The label exactly as `endorsements.race` holds it.
+    label: Mapped[str] = mapped_column(Text, unique=True)
+    office: Mapped[str | None] = mapped_column(Text)
+    jurisdiction: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class EvidenceRecord(Base):
-    """A span of a document that states an endorsement: the ledger's proof for each row."""
+    """A span of a document that states an endorsement: the ledger's proof for each row.
+
+    Each evidence row is also one observation in the endorsement's history: the stance that
+    span states, on the date it is dated to, with the names as that text wrote them (which is
+    what `entities split` needs to move it to another entity).
+    """
 
     __tablename__ = "evidence"
 
@@ -128,20 +164,11 @@ class EvidenceRecord(Base):
     relation_date: Mapped[str | None] = mapped_column("date", Text)
     confidence: Mapped[float] = mapped_column(Float)
     rule: Mapped[str] = mapped_column(Text, default="")
+    stance: Mapped[str] = mapped_column(Text)
+    #: The relation's full date, else the publication date; None when neither is known.
+    seen: Mapped[date | None] = mapped_column(Date)
+    endorser_name: Mapped[str] = mapped_column(Text, default="")
+    endorsee_name: Mapped[str] = mapped_column(Text, default="")
 
     # Leads with endorsement_id, so it also serves the per-endorsement evidence lookups.
     __table_args__ = (UniqueConstraint("endorsement_id", "document_id", "start", "end"),)
-
-
-class ReviewRecord(Base):
-    """A reviewer's decision on one endorsement; no row means it has not been reviewed yet."""
-
-    __tablename__ = "reviews"
-
-    endorsement_id: Mapped[int] = mapped_column(
-        ForeignKey("endorsements.id", ondelete="CASCADE"), primary_key=True
-    )
-    #: "verified" or "rejected" (see `REVIEW_STATES` in endorsements.serve.queries).
-    state: Mapped[str] = mapped_column(Text, index=True)
-    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    note: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,82 @@
+"""Attributes read from text: the race label (office, place and year only where the text
+gives them) and the date of an embedded post."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from endorsements.extract.races import RaceIndex, find_race
+
+PUB = date(2030, 5, 1)
+
+
+def label(text: str, not_places: set[str] | None = None, places: set[str] | None = None):
+    race = find_race(text, PUB, not_places or set(), places)
+    return race.label() if race else None
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        ("ahead of Veloria's presidential runoff", {"Veloria"}, "Veloria presidential runoff"),
+        ("in the Ostmark Senate race in 2028", {"Ostmark"}, "Ostmark Senate 2028"),
+        ("the race for mayor of Port Alder", {"Port Alder"}, "Port Alder mayor"),
+        ("the Port Alder mayoral primary", {"Port Alder"}, "Port Alder mayor primary"),
+        ("the New Harlow gubernatorial race", {"New Harlow"}, "New Harlow governor"),
+        ("faces a challenge in Carvon's 3rd District", {"Carvon"}, "Carvon 3rd District"),
+        ("a Carvon congressional candidate", {"Carvon"}, "Carvon congressional"),
+        ("the second half of a presidential runoff", set(), "presidential runoff"),
+    ],
+)
+def test_race_labels(text: str, places: set[str], expected: str) -> None:
+    assert label(text, places=places) == expected
+
+
+def test_the_year_is_the_texts_not_the_publication_date() -> None:
+    assert label("endorsed her for mayor", places=set()) == "mayor"
+
+
+def test_a_person_or_group_is_not_a_place() -> None:
+    # "Ada Brill's Senate" is her opinion of a race; the office still stands alone
+    assert label("Ada Brill's Senate race", not_places={"Ada Brill"}, places=set()) == "Senate"
+
+
+def test_a_capitalized_title_is_not_a_race() -> None:
+    assert label("the Harbor Union President said", places={"Ostmark"}) is None
+    assert label("the President said on Monday", places=set()) is None
+
+
+def test_place_words_must_be_a_place_the_text_names() -> None:
+    assert label("After Senate leaders met", places={"Ostmark"}) == "Senate"
+
+
+def test_sentence_race_falls_back_to_the_documents() -> None:
+    index = RaceIndex("The Port Alder mayoral race heats up.", PUB, (), {"Port Alder"})
+    assert index.race_for("Kim Oda endorsed Lu Pry for mayor.") == "Port Alder mayor"
+    assert index.race_for("Kim Oda endorsed Lu Pry.") == "Port Alder mayor"
+
+
+def test_an_embedded_posts_signature_dates_its_endorsement() -> None:
+    from endorsements import extract
+
+    text = (
+        "Singer Mira Vell weighed in on the runoff.\n\n"
+        "Get out and vote for Dana Pike, Georgia!\n"
+        "— Mira Vell (@miravell) January 5, 2031\n\n"
+        "She has 80 million followers."
+    )
+    [result] = extract([text])
+    assert [(e.endorser, e.endorsee, e.date) for e in result.endorsements] == [
+        ("Mira Vell", "Dana Pike", "2031-01-05")
+    ]
+
+
+def test_head_of_state_contest_is_named_as_the_story_names_it() -> None:
+    story = "The presidential election is in May. Ada Brill endorsed Lu Pry for president."
+    assert RaceIndex(story, PUB, (), set()).race_for("Brill endorsed Pry for president.") == (
+        "presidential"
+    )
+    plain = "Ada Brill endorsed Lu Pry for president."
+    assert RaceIndex(plain, PUB, (), set()).race_for(plain) == "president"
