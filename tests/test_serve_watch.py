@@ -91,11 +91,11 @@ def site() -> Iterator[type[Site]]:
     server.server_close()
 
 
-
 @pytest.fixture(autouse=True)
 def _feeds_on_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
     """The test feeds are served on 127.0.0.1, which fetching refuses unless allowed."""
     monkeypatch.setenv("ENDORSEMENTS_FETCH_ALLOW_PRIVATE", "true")
+
 
 @pytest.mark.slow
 def test_watch_once_prints_new_endorsements_and_nothing_the_second_time(

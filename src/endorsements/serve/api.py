@@ -7,19 +7,20 @@ exceptions and rendered by `error_shape`.
 
 from __future__ import annotations
 
-import hmac
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import HTTPException
 from pydantic import BaseModel, Field, model_validator
 
 from .. import pipeline
 from ..errors import InputError
 from ..models import Document, text_id
+from ..security import tokens_match
 from .queries import MAX_LIMIT, EndorsementFilter, Queries
 
 router = APIRouter(prefix="/api", tags=["ledger"])
@@ -43,15 +44,20 @@ def queries(request: Request) -> Queries:
 
 def endorsement_filter(
     endorser: Annotated[
-        str | None, Query(description="Endorser name or alias (substring).")
+        str | None,
+        Query(max_length=200, description="Endorser name or alias (substring)."),
     ] = None,
     endorsee: Annotated[
-        str | None, Query(description="Endorsee name or alias (substring).")
+        str | None,
+        Query(max_length=200, description="Endorsee name or alias (substring)."),
     ] = None,
-    race: Annotated[str | None, Query(description="Race, exactly as /api/races names it.")] = None,
+    race: Annotated[
+        str | None, Query(max_length=500, description="Race, exactly as /api/races names it.")
+    ] = None,
     stance: Annotated[StanceName | None, Query()] = None,
     category: Annotated[
-        str | None, Query(description="Endorser category: person, organization, union, ...")
+        str | None,
+        Query(max_length=50, description="Endorser category: politician, union, media, ..."),
     ] = None,
     review: Annotated[ReviewState | None, Query(description="Review state.")] = None,
     since: Annotated[date | None, Query(description="First seen on or after (YYYY-MM-DD).")] = None,
@@ -75,6 +81,10 @@ def endorsement_filter(
 Filters = Annotated[EndorsementFilter, Depends(endorsement_filter)]
 Db = Annotated[Queries, Depends(queries)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+#: Row ids are PostgreSQL `integer`s: a larger number cannot name a row, and handed to the
+#: database it would be an overflow error (a 500) instead of the caller's mistake (a 422).
+MAX_ROW_ID = 2**31 - 1
+RowId = Annotated[int, PathParam(ge=1, le=MAX_ROW_ID)]
 
 
 def require_token(request: Request) -> None:
@@ -93,7 +103,8 @@ def require_token(request: Request) -> None:
             "this request changes the ledger: send the header 'Authorization: Bearer TOKEN'",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    if not hmac.compare_digest(given.strip().encode(), expected.encode()):
+    # Constant time, and the token is never echoed or logged: only "wrong token".
+    if not tokens_match(given.strip(), expected):
         raise HTTPException(403, "wrong token")
 
 
@@ -115,17 +126,17 @@ def list_endorsements(
 
 
 @router.get("/endorsements/{endorsement_id}", summary="One endorsement with its evidence")
-def get_endorsement(db: Db, endorsement_id: int) -> dict[str, Any]:
+def get_endorsement(db: Db, endorsement_id: RowId) -> dict[str, Any]:
     return db.endorsement(endorsement_id)
 
 
 @router.get("/endorsements/{endorsement_id}/evidence", summary="An endorsement's evidence")
-def endorsement_evidence(db: Db, endorsement_id: int) -> list[dict[str, Any]]:
+def endorsement_evidence(db: Db, endorsement_id: RowId) -> list[dict[str, Any]]:
     return db.endorsement(endorsement_id)["evidence"]
 
 
 @router.get("/endorsements/{endorsement_id}/history", summary="An endorsement's history")
-def endorsement_history(db: Db, endorsement_id: int) -> list[dict[str, Any]]:
+def endorsement_history(db: Db, endorsement_id: RowId) -> list[dict[str, Any]]:
     return db.history(endorsement_id)
 
 
@@ -138,7 +149,7 @@ class ReviewNote(BaseModel):
     summary="Mark an endorsement verified (needs the token)",
     dependencies=[Writer],
 )
-def verify(db: Db, endorsement_id: int, body: ReviewNote | None = None) -> dict[str, Any]:
+def verify(db: Db, endorsement_id: RowId, body: ReviewNote | None = None) -> dict[str, Any]:
     return db.set_review(endorsement_id, "verified", body.note if body else None)
 
 
@@ -147,7 +158,7 @@ def verify(db: Db, endorsement_id: int, body: ReviewNote | None = None) -> dict[
     summary="Mark an endorsement rejected (needs the token)",
     dependencies=[Writer],
 )
-def reject(db: Db, endorsement_id: int, body: ReviewNote | None = None) -> dict[str, Any]:
+def reject(db: Db, endorsement_id: RowId, body: ReviewNote | None = None) -> dict[str, Any]:
     return db.set_review(endorsement_id, "rejected", body.note if body else None)
 
 
@@ -163,12 +174,12 @@ def list_entities(
 
 
 @router.get("/entities/{entity_id}", summary="An entity, its aliases, endorsements and history")
-def get_entity(db: Db, entity_id: int) -> dict[str, Any]:
+def get_entity(db: Db, entity_id: RowId) -> dict[str, Any]:
     return db.entity(entity_id)
 
 
 @router.get("/entities/{entity_id}/history", summary="An entity's endorsements over time")
-def entity_history(db: Db, entity_id: int) -> list[dict[str, Any]]:
+def entity_history(db: Db, entity_id: RowId) -> list[dict[str, Any]]:
     return db.entity(entity_id)["history"]
 
 
@@ -200,7 +211,7 @@ def get_document(db: Db, doc_id: str) -> dict[str, Any]:
 
 
 @router.get("/evidence/{evidence_id}", summary="One evidence quote in its context")
-def get_evidence(db: Db, evidence_id: int) -> dict[str, Any]:
+def get_evidence(db: Db, evidence_id: RowId) -> dict[str, Any]:
     return db.evidence(evidence_id)
 
 
@@ -210,8 +221,8 @@ def search(db: Db, q: Annotated[str, Query(max_length=200)] = "") -> dict[str, A
 
 
 @router.get("/graph", summary="Endorsers and endorsees as a network")
-def graph(db: Db, flt: Filters) -> dict[str, Any]:
-    return db.graph(flt)
+def graph(db: Db, flt: Filters, limit: Limit = 400) -> dict[str, Any]:
+    return db.graph(flt, limit)
 
 
 class NewDocument(BaseModel):

@@ -8,7 +8,6 @@ hold markup.
 
 from __future__ import annotations
 
-import hmac
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -17,7 +16,8 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .api import Db, Filters
+from ..security import tokens_match
+from .api import Db, Filters, RowId
 from .queries import EndorsementFilter, NotFound
 
 router = APIRouter(include_in_schema=False)
@@ -72,12 +72,12 @@ def race(request: Request, db: Db, name: str) -> HTMLResponse:
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, db: Db, entity_id: int) -> HTMLResponse:
+def entity(request: Request, db: Db, entity_id: RowId) -> HTMLResponse:
     return render(request, "entity.html", entity=db.entity(entity_id))
 
 
 @router.get("/endorsements/{endorsement_id}", response_class=HTMLResponse)
-def endorsement(request: Request, db: Db, endorsement_id: int) -> HTMLResponse:
+def endorsement(request: Request, db: Db, endorsement_id: RowId) -> HTMLResponse:
     item = db.endorsement(endorsement_id)
     return render(request, "endorsement.html", e=item, history=db.history(endorsement_id))
 
@@ -126,7 +126,7 @@ def review_queue(
 def review(
     request: Request,
     db: Db,
-    endorsement_id: int,
+    endorsement_id: RowId,
     action: Annotated[str, Form(pattern="^(verify|reject)$")],
     token: Annotated[str, Form(max_length=500)] = "",
 ) -> Response:
@@ -136,7 +136,7 @@ def review(
         return render_error(
             request, 403, "this server is read-only: start it with --token", [], None
         )
-    if not hmac.compare_digest(token.encode(), expected.encode()):
+    if not tokens_match(token, expected):
         return render_error(request, 403, "wrong token: nothing was changed", [], None)
     state = "verified" if action == "verify" else "rejected"
     try:
