@@ -22,6 +22,7 @@ def label(text: str, not_places: set[str] | None = None, places: set[str] | None
     [
         ("ahead of Veloria's presidential runoff", {"Veloria"}, "Veloria presidential runoff"),
         ("in the Ostmark Senate race in 2028", {"Ostmark"}, "Ostmark Senate 2028"),
+        ("campaigned in the Ostmark senate race", {"Ostmark"}, "Ostmark senate"),
         ("the race for mayor of Port Alder", {"Port Alder"}, "Port Alder mayor"),
         ("the Port Alder mayoral primary", {"Port Alder"}, "Port Alder mayor primary"),
         ("the New Harlow gubernatorial race", {"New Harlow"}, "New Harlow governor"),

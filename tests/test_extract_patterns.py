@@ -1415,6 +1415,127 @@ CONTEXT_CASES = [
         {("Sergio Vale", SUP, "Lee Corbin")},
     ),
     case(
+        "relative-on-a-predicate-noun",
+        "Justin Barrow is a state representative from Ohio who was an early endorser of Helen "
+        "Cline's campaign.",
+        {("Justin Barrow", SUP, "Helen Cline")},
+    ),
+    case(
+        "coordinated-names-share-a-plural-group-noun",
+        "Jon Kell is endorsed by the Duluth Republican and Independence parties.",
+        {
+            ("Duluth Republican Party", SUP, "Jon Kell"),
+            ("Duluth Independence Party", SUP, "Jon Kell"),
+        },
+    ),
+    case(
+        "plural-group-noun-without-names-is-nobody",
+        "The state's largest unions backed Ana Li for governor.",
+        set(),
+    ),
+    case(
+        "papers-board-gives-seal-of-approval",
+        "The Mile High Dispatch's editorial board gave its seal of approval to Rina Walsh.",
+        {("Mile High Dispatch", SUP, "Rina Walsh")},
+    ),
+    case(
+        "approval-of-a-plan-is-not-an-endorsement",
+        "The Harbor Council gave its approval to the budget plan.",
+        set(),
+    ),
+    case(
+        "acronym-tagged-as-place-can-endorse",
+        "In Alabama's Senate race, a local site reported the NRA has endorsed Republican nominee "
+        "Tom Tubb over Senator Dan Jonas.",
+        {("NRA", SUP, "Tom Tubb")},
+    ),
+    case(
+        "came-out-in-favor-of",
+        "Mayor Ida Crane came out in favor of Dale Fenn on Friday.",
+        {("Ida Crane", SUP, "Dale Fenn")},
+    ),
+    case(
+        "came-out-against",
+        "Ray Tolle came out against Dale Fenn last week.",
+        {("Ray Tolle", OPP, "Dale Fenn")},
+    ),
+    case(
+        "came-out-of-retirement-is-no-stance",
+        "Ray Tolle came out of retirement to coach the Harbor Hawks.",
+        set(),
+    ),
+    case(
+        "quoted-verdict-right-choice",
+        '"Dale Fenn is the right choice for Ohio," Ray Tolle said on Monday.',
+        {("Ray Tolle", SUP, "Dale Fenn")},
+    ),
+    case(
+        "unquoted-verdict-is-no-endorsement",
+        "Dale Fenn is the best candidate in the race, a poll of voters found.",
+        set(),
+    ),
+    case(
+        "joined-in-endorsing",
+        "Ray Tolle joined Mara Quill in endorsing Dale Fenn.",
+        {("Ray Tolle", SUP, "Dale Fenn"), ("Mara Quill", SUP, "Dale Fenn")},
+    ),
+    case(
+        "fronted-participle-endorsed-by",
+        "Endorsed by Ray Tolle, Dale Fenn won the primary.",
+        {("Ray Tolle", SUP, "Dale Fenn")},
+    ),
+    case(
+        "no-longer-supports-is-a-withdrawal",
+        "Ray Tolle said he no longer supports Dale Fenn.",
+        {("Ray Tolle", WD, "Dale Fenn")},
+    ),
+    case(
+        "not-any-longer-is-a-withdrawal",
+        "Ray Tolle does not support Dale Fenn any longer.",
+        {("Ray Tolle", WD, "Dale Fenn")},
+    ),
+    case(
+        "running-ads-against",
+        "Ray Tolle is running ads against Dale Fenn.",
+        {("Ray Tolle", OPP, "Dale Fenn")},
+    ),
+    case(
+        "infinitive-of-purpose-shares-the-subject",
+        "Ray Tolle, a Republican, crossed party lines to endorse Dale Fenn.",
+        {("Ray Tolle", SUP, "Dale Fenn")},
+    ),
+    case(
+        "asked-someone-to-endorse-is-not-endorsing",
+        "Ray Tolle asked Mara Quill to endorse Dale Fenn.",
+        set(),
+    ),
+    case(
+        "among-those-backing-are",
+        "Among those backing Dale Fenn are Ray Tolle and Mara Quill.",
+        {("Ray Tolle", SUP, "Dale Fenn"), ("Mara Quill", SUP, "Dale Fenn")},
+    ),
+    case(
+        "those-backing-include",
+        "Those backing Dale Fenn include Ray Tolle and Mara Quill.",
+        {("Ray Tolle", SUP, "Dale Fenn"), ("Mara Quill", SUP, "Dale Fenn")},
+    ),
+    case(
+        "unnamed-voters-backing",
+        "Voters backing Dale Fenn are mostly young.",
+        set(),
+    ),
+    case(
+        "casting-her-ballot-for",
+        "In an op-ed, Sen. Mara Quill wrote that she would be casting her ballot for Dale Fenn.",
+        {("Mara Quill", SUP, "Dale Fenn")},
+    ),
+    case(
+        "endorsement-from-on-the-verb",
+        "Dale Fenn picked up a key endorsement Tuesday from the Ohio Nurses Guild, the state's "
+        "largest nurses' union.",
+        {("Ohio Nurses Guild", SUP, "Dale Fenn")},
+    ),
+    case(
         "listed-speakers-are-they",
         "Olaf Brandt finished first on Sunday. Green Party candidate Mara Olsen, socialist "
         "Pieter Vance and centrist candidate Hal Brody said they would vote for him in the "

@@ -65,6 +65,11 @@ class ReviewState(StrEnum):
     rejected = "rejected"
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
@@ -86,6 +91,19 @@ MinConfidence = Annotated[
     float | None,
     typer.Option(
         "--min-confidence", min=0.0, max=1.0, help="Drop records whose confidence is below this."
+    ),
+]
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", min=1, help="Extractor processes (default: ENDORSEMENTS_WORKERS or 1)."
+    ),
+]
+PrefilterOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--prefilter/--no-prefilter",
+        help="Parse only the sentences the first pass picks (default: on; docs/performance.md).",
     ),
 ]
 
@@ -166,13 +184,15 @@ def ingest(
     ],
     db: DbOption = None,
     min_confidence: MinConfidence = None,
+    workers: Workers = None,
+    prefilter: PrefilterOption = None,
 ) -> None:
     """Read sources, extract endorsements and store them in the ledger.
 
     Documents already stored (same id) are skipped; each document is stored in its own
     transaction, so an error in one never loses another.
     """
-    settings = _settings(db=db, min_confidence=min_confidence)
+    settings = _settings(db=db, min_confidence=min_confidence, workers=workers, prefilter=prefilter)
     with _ledger(settings) as ledger, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
 
@@ -246,18 +266,43 @@ def extract(
         ),
     ] = ExtractFormat.jsonl,
     min_confidence: MinConfidence = None,
+    workers: Workers = None,
+    prefilter: PrefilterOption = None,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="local: this machine, results on stdout; dask: a cluster."),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address (tcp://host:8786); default: a local cluster.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="With --engine dask: directory for result shards."),
+    ] = Path("extractions"),
 ) -> None:
     """Print the endorsements found in the sources, without storing anything.
 
     With --format jsonl each input document gives one line, in input order:
     {"id": ..., "endorsements": [...]}, which ../shared/eval/score.py reads.
+
+    With --engine dask each SOURCE is a shard (a JSONL file, a directory of them or a glob);
+    every shard is extracted on a cluster worker and written to OUTPUT as
+    <shard>.extractions.jsonl, which `endorsements load` stores in a ledger.
     """
-    settings = _settings(min_confidence=min_confidence)
+    settings = _settings(min_confidence=min_confidence, workers=workers, prefilter=prefilter)
     errors: list[BaseException] = []
 
     def on_error(exc: BaseException) -> None:
         errors.append(exc)
         _report_error(exc)
+
+    if engine is Engine.dask:
+        _extract_on_dask(sources, settings, scheduler, output)
+        return
 
     try:
         _print_extractions(
@@ -265,6 +310,84 @@ def extract(
         )
     except EndorsementsError as exc:
         _fail(exc)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _extract_on_dask(
+    sources: list[str], settings: Settings, scheduler: str | None, output: Path
+) -> None:
+    from .distributed import extract_on_dask
+    from .shards import expand
+
+    try:
+        shards = expand(sources)
+        results = extract_on_dask(shards, output, settings, scheduler=scheduler)
+    except EndorsementsError as exc:
+        _fail(exc)
+    except OSError as exc:  # an unreachable scheduler
+        _fail(f"cannot reach the Dask scheduler {scheduler}: {exc}")
+    n_errors = 0
+    for r in results:
+        for message in r.errors:
+            _report_error(message)
+        n_errors += len(r.errors)
+    err.print(
+        f"{_n(len(results), 'shard')}: {_n(sum(r.documents for r in results), 'document')} "
+        f"with {_n(sum(r.relations for r in results), 'endorsement')} written to {output}; "
+        f"{_n(n_errors, 'error')}.",
+        markup=False,
+    )
+    if n_errors:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example: endorsements load extractions/ --db sqlite:///endorsements.db")
+def load(
+    results: Annotated[
+        list[str],
+        typer.Argument(help="Result shards of `extract --engine dask`: files, directories, globs."),
+    ],
+    db: DbOption = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents stored per transaction.")
+    ] = 500,
+) -> None:
+    """Store extraction results (from `extract --engine dask`) in the ledger.
+
+    Documents already stored are skipped, so loading the same shards twice stores nothing
+    twice. Documents are written in batches, one transaction each; a batch that fails is
+    retried one document at a time, so one bad record never loses the others.
+    """
+    from .errors import InputError
+    from .shards import RESULT_SUFFIX, expand, read_shards
+    from .store.bulk import bulk_add
+
+    settings = _settings(db=db)
+    errors: list[BaseException] = []
+
+    def on_error(exc: BaseException) -> None:
+        errors.append(exc)
+        _report_error(exc)
+
+    def extractions():
+        for item in read_shards(expand(results, (RESULT_SUFFIX,))):
+            if isinstance(item, InputError):
+                on_error(item)
+            else:
+                yield item
+
+    with _ledger(settings) as ledger:
+        try:
+            report = bulk_add(ledger, extractions(), batch_size=batch_size, on_error=on_error)
+        except EndorsementsError as exc:
+            _fail(exc)
+    err.print(
+        f"{_n(report.read, 'document')} read: {report.stored} stored with "
+        f"{_n(report.relations, 'endorsement')}, {report.already_stored} already stored; "
+        f"{_n(len(errors), 'error')}.",
+        markup=False,
+    )
     if errors:
         raise typer.Exit(1)
 

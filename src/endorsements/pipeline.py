@@ -27,7 +27,20 @@ def make_extractor(settings: Settings | None = None, name: str = DEFAULT) -> Rul
 def extract_documents(
     documents: Iterable[Document], settings: Settings | None = None, *, batch_size: int = 16
 ) -> Iterator[Extraction]:
-    """Extract relations from documents, in input order."""
+    """Extract relations from documents, in input order: with the first pass unless
+    `settings.prefilter` is off, in `settings.workers` processes."""
+    settings = settings or load_settings()
+    if settings.workers > 1:
+        from .workers import extract_parallel
+
+        yield from extract_parallel(documents, settings, settings.workers)
+        return
+    if settings.prefilter:
+        from .extract.prefilter import Prefilter
+        from .extract.reduced import extract_reduced
+
+        yield from extract_reduced(make_extractor(settings), documents, Prefilter(), batch_size)
+        return
     extractor = make_extractor(settings)
     yield from extractor.pipe(documents, batch_size=batch_size)
 

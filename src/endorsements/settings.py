@@ -34,6 +34,8 @@ class Settings:
     token: str
     fetch_allow_private: bool
     max_input_bytes: int
+    prefilter: bool = True
+    workers: int = 1
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Apply non-None overrides, e.g. from CLI flags."""

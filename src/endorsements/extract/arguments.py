@@ -152,6 +152,31 @@ class ArgumentFinder:
         want = "organization" if tok.lemma_.lower() in ORG_DESCRIPTORS else "person"
         return m if m.kind == want else None
 
+    def _shared_head(self, tok: Token) -> list[Arg]:
+        """ "the Duluth Republican and Independence parties": coordinated names sharing one
+        plural group noun are one organization each ("Duluth Republican Party", ...)."""
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in ORG_DESCRIPTORS:
+            return []
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        first = next((c for c in mods if any(k.dep_ == "conj" for k in c.children)), None)
+        if first is None or not (first.is_title or first.is_upper):
+            return []
+        conjs = [first, *(k for k in first.conjuncts if k.i < tok.i)]
+        if not all(k.is_title or k.is_upper for k in conjs):
+            return []
+        prefix = [
+            t.text
+            for t in tok.doc[first.left_edge.i : first.i]
+            if t.pos_ == "PROPN" and (t.is_title or t.is_upper)
+        ]
+        head = tok.lemma_.title()
+        out = []
+        for k in conjs:
+            name = " ".join([*prefix, k.text, head])
+            m = Mention(k.i, tok.i + 1, name, name, "organization", {}, name)
+            out.append(Arg(m, k, "list" if out else "name"))
+        return out
+
     def _reporter(self, tok: Token) -> list[Arg] | None:
         """ "Renouveau Civique said on Tuesday that it is backing X": the pronoun subject of a
         reported clause is the one who reports it, when that one is named and compatible."""
@@ -253,6 +278,9 @@ class ArgumentFinder:
         rel = self.coref.relative(tok)
         if rel is not None:
             return [Arg(a.mention, tok, "relative") for a in self.expand(rel, avoid, depth + 1)]
+        shared = self._shared_head(tok)
+        if shared:
+            return shared
         if tok.pos_ in ("NOUN", "PROPN", "NUM"):
             found: list[Arg] = []
             # a named appositive or a list hanging on a common noun
@@ -274,6 +302,15 @@ class ArgumentFinder:
                                 Arg(a.mention, a.token, "list")
                                 for a in self.expand(p, avoid, depth + 1)
                             )
+                elif (
+                    child.dep_ == "poss"
+                    and child.pos_ == "PROPN"
+                    and tok.lemma_.lower() in ("board", "editor", "editors", "staff")
+                ):
+                    # "the Dispatch's editorial board": the paper speaks
+                    cm = self.index.at(child)
+                    if cm is not None and cm.kind in ("organization", "unknown", "place"):
+                        found.append(Arg(cm, child, "name"))
                 elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
                     cm = self.index.at(child)
                     if cm is not None and (

@@ -283,5 +283,11 @@ class Coref:
         while verb.dep_ not in ("relcl", "ROOT") and verb.head != verb:
             verb = verb.head
         if verb.dep_ == "relcl":
-            return verb.head
+            head = verb.head
+            if head.dep_ == "attr" and head.pos_ == "NOUN" and head.head.lemma_ == "be":
+                # "X is a state lawmaker who backed Y": the lawmaker is X
+                subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ == "PROPN":
+                    return subj
+            return head
         return None

@@ -107,13 +107,24 @@ def eligible(m: Mention, role: str) -> bool:
         # endorsement verb is far more often a mis-tagged name than a place that endorses
         # as an endorser only a hyphenated name: "Costa Rica" in a dateline endorses nobody
         if role == "endorser":
-            return "-" in m.name
+            # an acronym tagged as a place ("the NRA") is far more often a group
+            return "-" in m.name or (m.name.isupper() and 3 <= len(m.name) <= 6)
         return "-" in m.name or 2 <= len(m.name.split()) <= 3
     if m.kind == "organization" and role == "endorsee" and name_shaped(m.name):
         return True  # "voting for Marcus Hale": a person's name the model tagged ORG
     if m.kind in ("organization", "group") and m.kind not in kinds:
         return m.is_partyish and not m.is_party_members
     return m.kind in kinds
+
+
+def _no_longer(verb: Token) -> bool:
+    """ "no longer supports X", "does not support X any longer"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "longer":
+            return any(g.lower_ in ("no", "any") for g in c.children) or (
+                c.i > 0 and c.doc[c.i - 1].lower_ in ("no", "any")
+            )
+    return False
 
 
 class RuleExtractor:
@@ -193,7 +204,12 @@ class RuleExtractor:
         finder, quotes, aliases, index = ctx.finder, ctx.quotes, ctx.aliases, ctx.index
         published, races = ctx.published, ctx.races
         anchor = cand.anchor or cand.cue
+        if cand.stance == "support" and _no_longer(anchor):
+            # "he no longer supports X": support taken back
+            cand = replace(cand, stance="withdraw", rule=cand.rule + "/no-longer")
         reason = blocking_reason(anchor, cand.cue)
+        if reason == "negated" and cand.rule.endswith("/no-longer"):
+            reason = None  # "does not support X any longer" asserts the withdrawal
         if reason and refusal_to_vote(cand):
             # "I can't vote for that man", "she will never vote for X": a stated refusal
             cand = replace(cand, stance="oppose", rule="refuse-vote", base=cand.base - 0.1)
@@ -311,7 +327,7 @@ class RuleExtractor:
                 endorsers.extend(finder.expand(t, avoid))
         if not cand.endorsers and (
             cand.rule in ("imperative", "never", "ballot", "merit")
-            or (cand.rule == "active" and quotes.inside(cand.cue) is not None)
+            or (cand.rule in ("active", "verdict") and quotes.inside(cand.cue) is not None)
         ):  # "Proud to endorse Greg Tate." in a post: the poster endorses
             spk = quotes.speaker_for(cand.cue)
             if spk is not None:

@@ -148,6 +148,10 @@ GIVE_OBJECTS = {
     "blessing",
     "nod",
     "imprimatur",
+    "ballot",  # "casting her ballot for X"
+    "seal",  # "gave its seal of approval to X"
+    "stamp",
+    "approval",
 }
 
 # An editorial's verdict on a candidate: "has earned another term", "deserves your vote".

@@ -127,7 +127,11 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_ in URGE_VERBS:
             return None  # "urged voters to back X": handled by the urge rule
-        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
+        if (
+            verb.dep_ == "xcomp"
+            and head.lemma_.lower() in OBJECT_CONTROL
+            and any(c.dep_ == "dobj" for c in head.children)
+        ):
             return None  # "asked Grant to endorse": the object, not the subject, would act
         passive = any(c.dep_ == "nsubjpass" for c in head.children)
         if passive and verb.dep_ == "xcomp":
@@ -138,6 +142,50 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN",):
         return verb.head
     return None
+
+
+#: Verbs whose object, not subject, does what the infinitive says: "asked Grant to endorse".
+OBJECT_CONTROL = URGE_VERBS | {
+    "ask",
+    "persuade",
+    "convince",
+    "push",
+    "pressure",
+    "want",
+    "expect",
+    "get",
+    "lobby",
+    "need",
+    "force",
+    "invite",
+    "allow",
+    "let",
+    "encourage",
+    "urge",
+    "beg",
+    "implore",
+    "tell",
+    "press",
+    "challenge",
+    "dare",
+    "order",
+}
+
+
+def _named_by_copula(group: Token) -> list[Token]:
+    """The names a clause gives a group: "Among those backing X are A and B" (the group is in
+    an "among" phrase of "be"), "Those backing X include A and B" (the group is the subject of
+    "include" or "be")."""
+    verb = None
+    if group.dep_ == "pobj" and group.head.lower_ == "among":
+        verb = group.head.head
+        slots = ("nsubj", "attr")
+    elif group.dep_ == "nsubj":
+        verb = group.head
+        slots = ("attr", "dobj")
+    if verb is None or verb.lemma_ not in ("be", "include"):
+        return []
+    return [c for c in verb.children if c.dep_ in slots and c.pos_ == "PROPN" and c != group]
 
 
 def _headline_shared_subject(verb: Token) -> Token | None:
@@ -173,6 +221,9 @@ def passive_subject(verb: Token) -> Token | None:
         return head
     if verb.dep_ == "conj":
         return passive_subject(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
+        # "Endorsed by the union, Hale won the primary"
+        return subject(verb.head)
     return None
 
 
@@ -181,7 +232,7 @@ def is_passive(verb: Token) -> bool:
         return True
     if (
         verb.tag_ == "VBN"
-        and verb.dep_ in ("acl", "relcl", "amod")
+        and verb.dep_ in ("acl", "relcl", "amod", "advcl")
         and any(c.dep_ == "agent" for c in verb.children)
     ):
         return True
@@ -311,6 +362,12 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
                 0.8,
             )
         return
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PRON"):
+        named = _named_by_copula(tok.head)
+        if named:
+            # "Among those backing X are A and B", "Those backing X include A and B"
+            yield Candidate(tok, cue.stance, cue.kind, "acl-list", named, objs, tok, 0.85)
+            return
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN":
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
         if before is not None and before.pos_ == "PROPN" and before.dep_ == "pobj":
@@ -322,6 +379,14 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
             tok, cue.stance, cue.kind, "acl", [actor] if actor is not None else [], objs, tok, 0.85
         )
         return
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "in" and tok.head.head.lemma_ == "join":
+        # "A joined B in endorsing X": both endorse
+        join = tok.head.head
+        joiners = [s for s in [subject(join)] if s is not None]
+        joiners += [c for c in join.children if c.dep_ == "dobj"]
+        if joiners:
+            yield Candidate(tok, cue.stance, cue.kind, "joined-in", joiners, objs, join, 0.85)
+            return
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and tok.tag_ == "VBG"):
         # "in backing Whitaker, including A and B": the endorsers hang on the clause
         yield Candidate(tok, cue.stance, cue.kind, "gerund", [], objs, tok, 0.7)
@@ -533,6 +598,9 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
             break
         path = path.head
     direct = path.head == gov
+    if not from_objs and glemma in RECEIVE_VERBS and tok.dep_ == "dobj":
+        # "picked up a key endorsement Tuesday from the union": "from" hangs on the verb
+        from_objs = prep_objects(gov, ("from",))
     receives = glemma in RECEIVE_VERBS or (glemma in ANNOUNCE_VERBS and bool(from_objs))
     if direct and (receives or tok.head.lower_ == "with") and (from_objs or of_objs or poss):
         # "won the backing of X", "has the support of X", "endorsements from A, B and C",
@@ -905,6 +973,19 @@ def act_candidates(tok: Token) -> Iterator[Candidate]:
         return
     if lemma in ACT_NOUNS:
         gov = _governor(tok)
+        against = prep_objects(tok, ("against", "attacking", "targeting"))
+        if (
+            against
+            and lemma in ("ad", "advertisement", "commercial", "spot", "mailer", "robocall")
+            and gov.lemma_.lower() in ACT_VERBS | {"run", "air", "launch", "release", "fund"}
+        ):
+            # "is running ads against X"
+            subj = subject(gov)
+            if subj is not None:
+                yield Candidate(
+                    tok, "oppose", "campaigning", "act-against", [subj], against, gov, 0.8
+                )
+            return
         if gov.lemma_.lower() not in ACT_VERBS:
             return
         if gov.lemma_.lower() == "attend" and lemma not in ("fundraiser", "fund-raiser"):
@@ -976,12 +1057,57 @@ def never_candidates(tok: Token) -> Iterator[Candidate]:
     yield Candidate(tok, "oppose", "endorsement", "never", [], [head], tok, 0.7)
 
 
+#: "the right choice", "the best candidate": a speaker's verdict on a candidate.
+VERDICT_NOUNS = {"choice", "pick", "candidate", "person", "leader"}
+VERDICT_ADJECTIVES = {"right", "best", "clear", "obvious", "ideal", "strongest"}
+
+
+def came_out_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "X came out for Y", "came out in favor of Y", "came out against Y": a public stance
+    taken, as the phrase says, in the open."""
+    if tok.lemma_.lower() != "come" or not any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in tok.children
+    ):
+        return
+    subj = subject(tok)
+    if subj is None:
+        return
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        if prep.lower_ in ("for", "against"):
+            targets = [o for o in prep.children if o.dep_ == "pobj"]
+            stance = "support" if prep.lower_ == "for" else "oppose"
+        elif prep.lower_ == "in":
+            nouns = [o for o in prep.children if o.dep_ == "pobj"]
+            if not nouns or nouns[0].lemma_.lower() not in ("favor", "favour", "support"):
+                continue
+            targets = prep_objects(nouns[0], ("of",))
+            stance = "support"
+        else:
+            continue
+        if targets:
+            yield Candidate(tok, stance, "endorsement", "came-out", [subj], targets, tok, 0.8)
+
+
 def merit_candidates(tok: Token) -> Iterator[Candidate]:
     """An editorial's or a speaker's verdict: "X has earned another term", "Y deserves your
     vote", "our endorsement goes to Z". The one who judges is the writer: the speaker of a
     quote, else the publication (resolved later, like an imperative's)."""
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
+        return
+    if lemma == "be":
+        # "X is the right choice for Ohio" said in a quote: the speaker's verdict
+        attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+        if (
+            attr is not None
+            and attr.lemma_.lower() in VERDICT_NOUNS
+            and not any(c.dep_ == "poss" for c in attr.children)
+            and any(c.dep_ == "amod" and c.lower_ in VERDICT_ADJECTIVES for c in attr.children)
+            and not any(c.dep_ == "neg" for c in tok.children)
+        ):
+            endorsee = subject(tok)
+            if endorsee is not None and endorsee.pos_ == "PROPN":
+                yield Candidate(tok, "support", "endorsement", "verdict", [], [endorsee], tok, 0.7)
         return
     if lemma in MERIT_VERBS:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -1026,4 +1152,5 @@ PATTERNS = (
     with_candidates,
     attack_candidates,
     merit_candidates,
+    came_out_candidates,
 )

@@ -16,7 +16,7 @@ from datetime import date
 
 NAME = r"(?:[A-Z][\w.'’-]+(?: (?:of |de |)?[A-Z][\w.'’-]+){0,3})"
 OFFICE = (
-    r"(?:U\.S\. |US )?Senate|(?:U\.S\. |US )?House|gubernatorial|governor(?:ship)?|mayoral|"
+    r"(?:U\.S\. |US )?(?i:senate)|(?:U\.S\. |US )?House|gubernatorial|governor(?:ship)?|mayoral|"
     r"mayor(?:alty)?|presidential|presidency|president|city council|council|"
     r"\d+(?:st|nd|rd|th) (?:[Cc]ongressional )?[Dd]istrict|congressional district|congressional|"
     r"parliamentary|"

@@ -204,6 +204,19 @@ def _party(
     )
 
 
+def document_record(doc: Document, ingested_at: datetime) -> DocumentRecord:
+    """A document's row, before its endorsements are counted in."""
+    return DocumentRecord(
+        id=doc.id,
+        source=doc.source,
+        published=doc.published,
+        title=doc.title,
+        text=doc.text,
+        ingested_at=ingested_at,
+        n_endorsements=0,
+    )
+
+
 def _prepare(doc: Document, e: Endorsement) -> _Relation:
     """Reject a record before the transaction starts, with a message that names the problem.
 
@@ -429,15 +442,7 @@ class Ledger:
                 is not None
             ):
                 return False
-            record = DocumentRecord(
-                id=doc.id,
-                source=doc.source,
-                published=doc.published,
-                title=doc.title,
-                text=doc.text,
-                ingested_at=datetime.now(UTC),
-                n_endorsements=0,
-            )
+            record = document_record(doc, datetime.now(UTC))
             try:
                 with session.begin_nested():
                     session.add(record)
