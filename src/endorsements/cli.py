@@ -558,6 +558,104 @@ def evaluate(
         raise typer.Exit(1)
 
 
+@app.command(epilog="Example: endorsements serve --port 8000 --db sqlite:///endorsements.db")
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            help="Token that writes (ingest, verify, reject) must present (default: "
+            "ENDORSEMENTS_TOKEN; none means read-only).",
+        ),
+    ] = None,
+) -> None:
+    """Serve the ledger over HTTP: web pages, the JSON API under /api/, /feed.atom and the API
+    docs at /docs. Runs until interrupted (Ctrl-C)."""
+    import uvicorn
+
+    from .serve.app import create_app
+
+    settings = _settings(db=db, token=token)
+    with _ledger(settings) as ledger:
+        try:
+            web_app = create_app(ledger, settings)
+        except EndorsementsError as exc:
+            _fail(exc)
+        mode = "read-write (token set)" if settings.token else "read-only (no token)"
+        err.print(f"serving {ledger!r} on http://{host}:{port}/ {mode}", markup=False)
+        try:
+            uvicorn.run(web_app, host=host, port=port, log_level="info")
+        except SystemExit as exc:  # uvicorn exits (code 3) when it cannot bind; it logged why
+            if exc.code:
+                _fail(f"cannot listen on {host}:{port} (is it in use? choose another --port)")
+
+
+@app.command(epilog="Example: endorsements watch https://example.org/feed.xml --interval 600")
+def watch(
+    feed_url: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs to poll.")],
+    interval: Annotated[
+        float, typer.Option(min=1.0, help="Seconds to wait between polls.")
+    ] = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="Poll one time and exit.")] = False,
+    db: DbOption = None,
+    min_confidence: MinConfidence = None,
+) -> None:
+    """Poll news feeds, ingest their new entries and print one line per new endorsement.
+
+    Entries already in the ledger are skipped; a feed or entry that fails is reported on
+    standard error and the loop goes on. Stop it with Ctrl-C.
+    """
+    from .serve.queries import Queries
+    from .serve.watch import PollReport, describe
+    from .serve.watch import watch as watch_loop
+    from .store.engine import open_engine
+
+    settings = _settings(db=db, min_confidence=min_confidence)
+    failed = False
+
+    def on_error(exc: BaseException) -> None:
+        nonlocal failed
+        failed = True
+        _report_error(exc)
+
+    def on_poll(report: PollReport) -> None:
+        for e in report.new_endorsements:
+            typer.echo(describe(e))
+        err.print(
+            f"poll: {_n(report.documents_read, 'document')} read, {report.documents_stored} "
+            f"new, {_n(len(report.new_endorsements), 'new endorsement')}.",
+            markup=False,
+        )
+
+    with _ledger(settings) as ledger:
+        try:
+            queries = Queries(ledger, open_engine(settings.db))
+        except EndorsementsError as exc:
+            _fail(exc)
+        try:
+            watch_loop(
+                feed_url,
+                ledger,
+                queries,
+                settings,
+                interval=interval,
+                polls=1 if once else None,
+                on_poll=on_poll,
+                on_error=on_error,
+            )
+        except EndorsementsError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            err.print("stopped.", markup=False)
+        finally:
+            queries.engine.dispose()
+    if once and failed:
+        raise typer.Exit(1)
+
+
 def _load_jsonl(path: Path) -> dict[str, dict]:
     from .errors import InputError
 

@@ -112,8 +112,39 @@ def ingest(
         report.errors.append(err)
         on_error(err)
 
+    docs = _documents(sources, settings, record_error, **read_kw)
+    return _store(docs, ledger, settings, report, record_error, on_document)
+
+
+def ingest_documents(
+    documents: Iterable[Document],
+    ledger: Ledger,
+    settings: Settings | None = None,
+    *,
+    on_error: Callable[[EndorsementsError], None] = lambda e: None,
+    on_document: Callable[[Document, int | None], None] = lambda d, n: None,
+) -> IngestReport:
+    """`ingest` for documents already in memory, such as a text posted to the web server."""
+    settings = settings or load_settings()
+    report = IngestReport()
+
+    def record_error(err: EndorsementsError) -> None:
+        report.errors.append(err)
+        on_error(err)
+
+    return _store(documents, ledger, settings, report, record_error, on_document)
+
+
+def _store(
+    documents: Iterable[Document],
+    ledger: Ledger,
+    settings: Settings,
+    report: IngestReport,
+    record_error: Callable[[EndorsementsError], None],
+    on_document: Callable[[Document, int | None], None],
+) -> IngestReport:
     def fresh() -> Iterator[Document]:
-        for doc in _documents(sources, settings, record_error, **read_kw):
+        for doc in documents:
             report.read += 1
             if ledger.has_document(doc.id):
                 report.already_stored += 1

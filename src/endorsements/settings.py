@@ -30,6 +30,8 @@ class Settings:
     fetch_max_bytes: int
     fetch_max_redirects: int
     user_agent: str
+    #: Bearer token the web server asks of writes (ingest, review); "" disables writes.
+    token: str
     fetch_allow_private: bool
     max_input_bytes: int
     prefilter: bool = True
