@@ -146,7 +146,7 @@ def test_search_finds_a_candidate(server: str, browser: webdriver.Chrome) -> Non
 
 
 def test_race_page_shows_its_chart_and_endorsers(server: str, browser: webdriver.Chrome) -> None:
-    browser.get(server + "/races/mayor")
+    browser.get(server + "/races/Riverton%20mayor")
     canvas = wait(browser).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, "canvas#timeline[data-ready='true']"))
     )
@@ -209,7 +209,7 @@ def test_review_queue_verifies_one_endorsement(server: str, browser: webdriver.C
 
 
 def test_network_graph_is_drawn(server: str, browser: webdriver.Chrome) -> None:
-    browser.get(server + "/graph?race=mayor")
+    browser.get(server + "/graph?race=Riverton%20mayor")
     wait(browser).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, "#graph[data-ready='true'] canvas"))
     )

@@ -23,6 +23,7 @@ def label(text: str, not_places: set[str] | None = None, places: set[str] | None
         ("ahead of Veloria's presidential runoff", {"Veloria"}, "Veloria presidential runoff"),
         ("in the Ostmark Senate race in 2028", {"Ostmark"}, "Ostmark Senate 2028"),
         ("campaigned in the Ostmark senate race", {"Ostmark"}, "Ostmark senate"),
+        ("back Lu Pry in Port Alder mayor's race", {"Port Alder"}, "Port Alder mayor"),
         ("the race for mayor of Port Alder", {"Port Alder"}, "Port Alder mayor"),
         ("the Port Alder mayoral primary", {"Port Alder"}, "Port Alder mayor primary"),
         ("the New Harlow gubernatorial race", {"New Harlow"}, "New Harlow governor"),
@@ -81,3 +82,10 @@ def test_head_of_state_contest_is_named_as_the_story_names_it() -> None:
     )
     plain = "Ada Brill endorsed Lu Pry for president."
     assert RaceIndex(plain, PUB, (), set()).race_for(plain) == "president"
+
+
+def test_a_dateline_names_the_storys_place_whatever_the_tagger_says() -> None:
+    story = "Port Alder mayor's race heats up\n\nPORT ALDER — Kim Oda endorsed Lu Pry for mayor."
+    # the tagger called "Port Alder" a person here: the dateline still makes it a place
+    index = RaceIndex(story, PUB, {"Port Alder"}, set())
+    assert index.race_for("Kim Oda endorsed Lu Pry for mayor.") == "Port Alder mayor"

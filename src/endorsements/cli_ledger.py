@@ -184,7 +184,7 @@ def races(
     out.print(races_table(found, title=f"{len(found)} races"))
 
 
-@app.command(epilog="Example: endorsements race 'Riverton mayor 2024'")
+@app.command(epilog="Example: endorsements race 'Riverton mayor'")
 def race(
     name: Annotated[str, typer.Argument(help="Race id, name, or part of a name.")],
     db: DbOption = None,

@@ -31,7 +31,7 @@ CONTEST = (
 # "the Tennessee Senate race", "Pennsylvania's U.S. Senate primary", "Chicago's 46th Ward"
 PLACE_OFFICE = re.compile(
     rf"(?P<place>{NAME})(?:'s|’s)? (?:(?P<party>Democratic|Republican|GOP|Labour|Conservative) )?"
-    rf"(?P<office>{OFFICE})(?: (?P<contest>{CONTEST}))?",
+    rf"(?P<office>{OFFICE})(?:'s|’s)?(?: (?P<contest>{CONTEST}))?",
 )
 # "mayor of Los Angeles", "governor of Michigan"
 OFFICE_OF_PLACE = re.compile(rf"\b(?P<office>{OFFICE}) of (?P<place>{NAME})", re.I)
@@ -85,6 +85,9 @@ class Race:
         return " ".join(p for p in parts if p)
 
 
+#: A wire dateline opening a paragraph: "RIVERTON —", "SPRINGFIELD, Ill. (AP) —".
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?:,| \(| —| –| -)")
+
 #: Offices that, capitalized before a name, are a person's title ("President Lee").
 PERSON_TITLE_OFFICES = {"president", "governor", "mayor", "chancellor", "sheriff", "speaker"}
 #: Party adjectives the tagger calls NORP: never a race's place.
@@ -108,7 +111,10 @@ PARTY_ADJECTIVES = {
 
 
 def _clean_place(
-    place: str | None, not_places: Collection[str] = (), places: Collection[str] | None = None
+    place: str | None,
+    not_places: Collection[str] = (),
+    places: Collection[str] | None = None,
+    datelines: Collection[str] = (),
 ) -> str | None:
     """The place words of a match, or None when they are not a place: a sentence boundary
     inside ("the United States. This"), or a person's or group's name ("Taylor Swift's
@@ -123,7 +129,12 @@ def _clean_place(
         words.pop(0)
     place = " ".join(words)
     place = re.sub(r"^(?:the|The)\s+|\.$", "", place)
-    if not place or any(place == n or place in n.split(" ") for n in not_places):
+    if place in datelines:
+        return place  # "RIVERTON —": the story's own place, whatever the tagger thinks
+    if not place or place in not_places:
+        return None
+    tagged = places is not None and place in places  # "Riverton" names the town and its union
+    if not tagged and any(place in n.split(" ") for n in not_places):
         return None
     if any(n in place for n in not_places if len(n.split()) > 1):
         return None
@@ -137,6 +148,7 @@ def find_race(
     published: date | None,
     not_places: Collection[str] = (),
     places: Collection[str] | None = None,
+    datelines: Collection[str] = (),
 ) -> Race | None:
     """The first contest named in `text`, or None. `not_places` are names the document gives
     to people and organizations, which never stand for a race's place."""
@@ -147,7 +159,7 @@ def find_race(
             if pattern is PLACE_OFFICE and not (m.group("contest") or office != office.lower()):
                 continue  # "Smith district" is not a race; "Ohio Senate" is
             raw_place = m.groupdict().get("place")
-            place = _clean_place(raw_place, not_places, places)
+            place = _clean_place(raw_place, not_places, places, datelines)
             if (
                 pattern is BARE
                 and office[0].isupper()
@@ -195,14 +207,19 @@ class RaceIndex:
         self.published = published
         self.not_places = frozenset(not_places)
         self.places = frozenset(places) if places is not None else None
-        self.document_race = find_race(text[:1500], published, self.not_places, self.places)
+        self.datelines = frozenset(
+            m.group(1).title() for m in DATELINE.finditer(text) if len(m.group(1)) > 2
+        )
+        self.document_race = find_race(
+            text[:1500], published, self.not_places, self.places, self.datelines
+        )
         # one name for the head-of-state contest throughout a story: the one it uses
         self.head_of_state = (
             "presidential" if re.search(r"\bpresidential\b", text, re.I) else "president"
         )
 
     def race_for(self, sentence: str) -> str | None:
-        race = find_race(sentence, self.published, self.not_places, self.places)
+        race = find_race(sentence, self.published, self.not_places, self.places, self.datelines)
         if race is None:
             race = self.document_race
         elif (
