@@ -43,7 +43,8 @@ def pytest_configure(config: pytest.Config) -> None:
 def web_ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The web tests' ledger (tests/web_ledger.py) on SQLite and, when
     ENDORSEMENTS_TEST_PG_URL is set, on PostgreSQL."""
-    from web_ledger import build_ledger, reset_postgres
+    from ledger_checks import reset_postgres
+    from web_ledger import build_ledger
 
     if request.param == "sqlite":
         yield build_ledger(tmp_path / "ledger.db")

@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from endorsements.cli import app
@@ -25,7 +24,7 @@ from endorsements.settings import load_settings
 from endorsements.shards import expand, from_record, read_shards, to_record, write_shard
 from endorsements.store import Ledger, bulk
 from endorsements.store.bulk import bulk_add
-from endorsements.store.schema import Base
+from ledger_checks import reset_postgres
 
 SHARD_A = [
     {"id": "a1", "published": "2024-05-01", "text": "Senator Mary Major endorsed Richard Miles."},
@@ -224,19 +223,9 @@ def ledger_url(request: pytest.FixtureRequest, tmp_path: Path):
     url = os.environ.get("ENDORSEMENTS_TEST_PG_URL")
     if not url:
         pytest.skip("set ENDORSEMENTS_TEST_PG_URL to a throwaway PostgreSQL database")
-    _reset(url)
+    reset_postgres(url)
     yield url
-    _reset(url)
-
-
-def _reset(url: str) -> None:
-    engine = create_engine(url)
-    try:
-        with engine.begin() as conn:
-            Base.metadata.drop_all(conn)
-            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    finally:
-        engine.dispose()
+    reset_postgres(url)
 
 
 def test_bulk_add_merges_across_documents_in_a_batch(ledger_url: str) -> None:

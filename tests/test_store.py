@@ -28,6 +28,7 @@ from endorsements.store import keys as keys_module
 from endorsements.store.ledger import _get_or_create
 from endorsements.store.migrate import head_revision
 from endorsements.store.schema import Base, EntityRecord
+from ledger_checks import reset_postgres
 
 PG_ENV = "ENDORSEMENTS_TEST_PG_URL"
 
@@ -35,16 +36,6 @@ BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
     pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
 ]
-
-
-def _reset_postgres(url: str) -> None:
-    engine = create_engine(url)
-    try:
-        with engine.begin() as conn:
-            Base.metadata.drop_all(conn)
-            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -55,9 +46,9 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     pg_url = os.environ.get(PG_ENV)
     if not pg_url:
         pytest.skip(f"set {PG_ENV} to a throwaway PostgreSQL database to run this")
-    _reset_postgres(pg_url)
+    reset_postgres(pg_url)
     yield pg_url
-    _reset_postgres(pg_url)
+    reset_postgres(pg_url)
 
 
 @pytest.fixture

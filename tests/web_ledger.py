@@ -8,13 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from fastapi import FastAPI
-from sqlalchemy import create_engine, text
 
 from endorsements.models import Document, Endorsement, Extraction, Span
 from endorsements.serve.app import create_app
 from endorsements.settings import load_settings
 from endorsements.store import Ledger
-from endorsements.store.schema import Base
 
 TOKEN = "test-token-1234"
 RACE = "governor 2026"
@@ -128,17 +126,6 @@ def build_ledger(path: Path | str) -> str:
         for ex in extractions():
             ledger.add_extraction(ex)
     return url
-
-
-def reset_postgres(url: str) -> None:
-    """Drop the ledger's tables from a throwaway PostgreSQL database."""
-    engine = create_engine(url)
-    try:
-        with engine.begin() as conn:
-            Base.metadata.drop_all(conn)
-            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    finally:
-        engine.dispose()
 
 
 def make_app(url: str, token: str | None = TOKEN) -> tuple[FastAPI, Ledger]:
