@@ -89,3 +89,14 @@ def test_a_dateline_names_the_storys_place_whatever_the_tagger_says() -> None:
     # the tagger called "Port Alder" a person here: the dateline still makes it a place
     index = RaceIndex(story, PUB, {"Port Alder"}, set())
     assert index.race_for("Kim Oda endorsed Lu Pry for mayor.") == "Port Alder mayor"
+
+
+def test_a_relative_date_before_year_one_is_no_date() -> None:
+    """Found by the long fuzz run: 'Monday' against a publication date of 0001-01-01."""
+    from endorsements import extract
+    from endorsements.models import Document
+
+    [result] = extract([Document("d", "Ray Tolle endorsed Dale Fenn on Monday.", date(1, 1, 1))])
+    assert [(e.endorser, e.endorsee, e.date) for e in result.endorsements] == [
+        ("Ray Tolle", "Dale Fenn", None)
+    ]

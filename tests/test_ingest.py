@@ -812,3 +812,13 @@ def test_unparsable_web_addresses(settings: Settings) -> None:
         f"not a web address ({NETWORK_HINT})",
     ]
     assert [d.text for d in documents(items)] == ["Councilwoman Rosa Vega endorsed Ben Park."]
+
+
+def test_feed_field_given_as_null_is_no_text() -> None:
+    """Found by the long fuzz run: feedparser may hand a summary over as None."""
+    from endorsements.ingest.feeds import _plain
+
+    assert _plain(None, "text/html") == ""
+    assert _plain("<p>Ray Tolle <b>endorsed</b> Dale Fenn.</p>", "text/html") == (
+        "Ray Tolle endorsed Dale Fenn."
+    )

@@ -85,7 +85,10 @@ def date_of(sent: Span, cue: Token, published: date | None) -> str | None:
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
-        value = resolve_date(ent.text, published)
+        try:
+            value = resolve_date(ent.text, published)
+        except OverflowError:
+            value = None  # "last Monday" from a publication date of 0001-01-01
         if value is None:
             continue
         dist = min(abs(ent.start - cue.i), abs(ent.end - 1 - cue.i))

@@ -52,7 +52,9 @@ class _TextOnly(HTMLParser):
         self.parts.append(data)
 
 
-def _plain(value: str, content_type: str) -> str:
+def _plain(value: str | None, content_type: str) -> str:
+    if not isinstance(value, str):
+        return ""  # a feed may give a field as null or as a structure: no text there
     if "html" not in content_type:
         return value.strip()
     parser = _TextOnly()
