@@ -55,3 +55,9 @@ def test_acronym_is_never_a_person() -> None:
 def test_type_from_descriptions() -> None:
     assert endorser_type("Order of Wardens", "organization", {"union"}) == "union"
     assert endorser_type("Valley Sentinel", "organization", set()) == "media"
+
+
+def test_organization_name_with_no_letters_is_left_alone() -> None:
+    """Found by the long fuzz run: a name that folds to nothing."""
+    got = canonicals(M("ÐÐ", "organization"), M("<", "organization"), M("G", "organization"))
+    assert got == ["ÐÐ", "<", "G"]

@@ -96,14 +96,14 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
                 if hit:
                     return hit
         for longer in org_names:
-            if fold(longer) == f:
+            if f and fold(longer) == f:
                 return longer
         if toks:
             hit = _unique(
                 o
                 for o in org_names
                 if o != name
-                and fold(o).split()[-1] == toks[-1]
+                and fold(o).split()[-1:] == toks[-1:]
                 and set(toks) < set(fold(o).split())
             )
             if hit:
