@@ -39,3 +39,11 @@ def test_agency_credited_in_a_dateline_is_a_wire_credit() -> None:
 def test_parenthesized_name_mid_story_is_not_a_wire_credit() -> None:
     doc = NLP("Ingrid Solvang said the party (Bygdefolket) — a farmers' party — backs her.")
     assert not _is_wire_credit(Span(doc, 6, 7, label="ORG"))
+
+
+def test_an_acronym_tagged_as_a_place_may_endorse() -> None:
+    from endorsements.extract.extractor import eligible
+    from endorsements.extract.mentions import Mention
+
+    assert eligible(Mention(0, 1, "HFA", "HFA", "place"), "endorser")
+    assert not eligible(Mention(0, 1, "Ohio", "Ohio", "place"), "endorser")

@@ -313,7 +313,7 @@ class ArgumentFinder:
                         found.append(Arg(cm, child, "name"))
                 elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
                     cm = self.index.at(child)
-                    # "the Holyoke mayor": one word before an office is the office's place
+                    # "the Brackwater mayor": one word before an office is the office's place
                     if (
                         tok.lemma_.lower() in OFFICE_NOUNS
                         and cm is not None

@@ -245,7 +245,7 @@ ORG_DESCRIPTORS = {
     "station",
     "editorial",
 }
-# Offices a place can modify ("the Holyoke mayor" is a person, not Holyoke); "the mayor"
+# Offices a place can modify ("the Brackwater mayor" is a person, not the town); "the mayor"
 # points back to the person the text titles so.
 OFFICE_NOUNS = {
     "mayor",

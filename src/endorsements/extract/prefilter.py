@@ -444,7 +444,7 @@ class Prefilter:
                     found.add(i)
                 if t.text not in longest:
                     continue
-                n = 1  # "Rick J. Caruso" after "Rick Caruso": the fuller form counts
+                n = 1  # "Dana J. Pike" after "Dana Pike": the fuller form counts
                 while t.i - n >= s.start and s.doc[t.i - n].is_title:
                     n += 1
                 if n > longest[t.text]:

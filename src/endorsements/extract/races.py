@@ -117,7 +117,7 @@ def _clean_place(
     datelines: Collection[str] = (),
 ) -> str | None:
     """The place words of a match, or None when they are not a place: a sentence boundary
-    inside ("the United States. This"), or a person's or group's name ("Taylor Swift's
+    inside ("the United States. This"), or a person's or group's name ("Mira Vell's
     Senate" is her opinion of a race, not a place)."""
     if not place:
         return None
@@ -174,7 +174,7 @@ def find_race(
                 and not m.group("contest")
                 and office.lower() in PERSON_TITLE_OFFICES
             ):
-                continue  # "the AFL-CIO President": a title in a name, not a race
+                continue  # "the Harbor Guild President": a title in a name, not a race
             contest = m.groupdict().get("contest")
             tail = text[m.start() : m.end() + 40]
             year = YEAR.search(tail) or YEAR.search(text[max(0, m.start() - 12) : m.start()])

@@ -85,7 +85,7 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
             hit = _unique(o for o in org_names if acronym(o) == short and o != name)
             if hit:
                 return hit
-            # "FOP" for the "National Fraternal Order of Police": a leading "National" or
+            # "BCO" for the "National Brotherhood of Corrections Officers": a leading "National" or
             # place word is often dropped from the initials
             if len(short) >= 3:
                 hit = _unique(

@@ -11,7 +11,7 @@ documents there is no shared context, so the rules here are stricter, in order o
    differs from exactly one stored person's name only by middle names or initials
    ("Ana M. Reyes" / "Ana Reyes"), is that entity;
 4. a single word joins an entity only when nothing else could claim it:
-   - a surname ("Obama") joins the one stored person whose full name ends with it, when no
+   - a surname ("Okafor") joins the one stored person whose full name ends with it, when no
      other stored person has that surname and party and state do not disagree; with several
      such people, only the one the text ties it to (party, office or state agree, none
      disagrees), if exactly one is;
@@ -21,7 +21,7 @@ documents there is no shared context, so the rules here are stricter, in order o
      but that other texts used as the surname of exactly one person, is that person (the
      small English model tags lone surnames as organizations).
    Within a document `cluster` has already mapped a surname onto the full name given there,
-   so "Obama" in an article about Michelle Obama arrives here as "Michelle Obama".
+   so "Okafor" in an article about Nneka Okafor arrives here as "Nneka Okafor".
 
 Anything else starts a new entity. A wrong merge corrupts every row of two entities and is
 invisible in the output; a missed merge shows up as two rows that `entities merge` can join.

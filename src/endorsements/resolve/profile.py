@@ -206,7 +206,7 @@ def _premodifier(before: str) -> str | None:
             or not re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", word)
             or word.casefold() in _NOT_MODIFIERS
             or word.casefold().endswith(("ing", "ed"))
-            # the end of a two-word name ("... Hillary Clinton NBA champion X")
+            # the end of a two-word name ("... Dana Pike NBA champion X")
             or (word[0].isupper() and not word.isupper() and i > 0 and rest[i - 1][:1].isupper())
         ):
             break
