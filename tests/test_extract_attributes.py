@@ -7,13 +7,16 @@ from datetime import date
 
 import pytest
 
-from endorsements.extract.races import RaceIndex, find_race
+from endorsements.extract.races import PlaceEvidence, RaceIndex, find_race
 
 PUB = date(2030, 5, 1)
 
 
 def label(text: str, not_places: set[str] | None = None, places: set[str] | None = None):
-    race = find_race(text, PUB, not_places or set(), places)
+    evidence = PlaceEvidence(
+        frozenset(not_places or ()), frozenset(places) if places is not None else None
+    )
+    race = find_race(text, evidence)
     return race.label() if race else None
 
 
@@ -55,7 +58,7 @@ def test_place_words_must_be_a_place_the_text_names() -> None:
 
 
 def test_sentence_race_falls_back_to_the_documents() -> None:
-    index = RaceIndex("The Port Alder mayoral race heats up.", PUB, (), {"Port Alder"})
+    index = RaceIndex("The Port Alder mayoral race heats up.", (), {"Port Alder"})
     assert index.race_for("Kim Oda endorsed Lu Pry for mayor.") == "Port Alder mayor"
     assert index.race_for("Kim Oda endorsed Lu Pry.") == "Port Alder mayor"
 
@@ -77,17 +80,17 @@ def test_an_embedded_posts_signature_dates_its_endorsement() -> None:
 
 def test_head_of_state_contest_is_named_as_the_story_names_it() -> None:
     story = "The presidential election is in May. Ada Brill endorsed Lu Pry for president."
-    assert RaceIndex(story, PUB, (), set()).race_for("Brill endorsed Pry for president.") == (
+    assert RaceIndex(story, (), set()).race_for("Brill endorsed Pry for president.") == (
         "presidential"
     )
     plain = "Ada Brill endorsed Lu Pry for president."
-    assert RaceIndex(plain, PUB, (), set()).race_for(plain) == "president"
+    assert RaceIndex(plain, (), set()).race_for(plain) == "president"
 
 
 def test_a_dateline_names_the_storys_place_whatever_the_tagger_says() -> None:
     story = "Port Alder mayor's race heats up\n\nPORT ALDER — Kim Oda endorsed Lu Pry for mayor."
     # the tagger called "Port Alder" a person here: the dateline still makes it a place
-    index = RaceIndex(story, PUB, {"Port Alder"}, set())
+    index = RaceIndex(story, {"Port Alder"}, set())
     assert index.race_for("Kim Oda endorsed Lu Pry for mayor.") == "Port Alder mayor"
 
 

@@ -187,7 +187,7 @@ class RuleExtractor:
             for e in doc.ents
             if e.label_ in ("GPE", "LOC", "NORP")
         } - PARTY_ADJECTIVES
-        races = RaceIndex(doc.text, published, names, places)
+        races = RaceIndex(doc.text, names, places)
         ctx = DocContext(finder, quotes, aliases, index, published, races)
         found: dict[tuple[str, str, str], Endorsement] = {}
         for tok in doc:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
 
 NAME = r"(?:[A-Z][\w.'’-]+(?: (?:of |de |)?[A-Z][\w.'’-]+){0,3})"
 OFFICE = (
@@ -110,48 +109,46 @@ PARTY_ADJECTIVES = {
 }
 
 
-def _clean_place(
-    place: str | None,
-    not_places: Collection[str] = (),
-    places: Collection[str] | None = None,
-    datelines: Collection[str] = (),
-) -> str | None:
-    """The place words of a match, or None when they are not a place: a sentence boundary
-    inside ("the United States. This"), or a person's or group's name ("Mira Vell's
-    Senate" is her opinion of a race, not a place)."""
-    if not place:
-        return None
-    if re.search(r"[a-z]{2}\. ", place):
-        place = place.rsplit(". ", 1)[-1]
-    place = re.sub(r"(?:'s|’s|'|’)$", "", place)
-    words = place.split()
-    while words and words[0] in NOT_PLACES:
-        words.pop(0)
-    place = " ".join(words)
-    place = re.sub(r"^(?:the|The)\s+|\.$", "", place)
-    if place in datelines:
-        return place  # "RIVERTON —": the story's own place, whatever the tagger thinks
-    if not place or place in not_places:
-        return None
-    tagged = places is not None and place in places  # "Riverton" names the town and its union
-    if not tagged and any(place in n.split(" ") for n in not_places):
-        return None
-    if any(n in place for n in not_places if len(n.split()) > 1):
-        return None
-    if places is not None and not any(p in place or place in p for p in places):
-        return None  # "After Senate", "National Republican Senate": no place the text names
-    return "US" if COUNTRY.match(place) else place
+@dataclass(frozen=True)
+class PlaceEvidence:
+    """What the document says about which words are places: names it gives people and
+    organizations (`not_places`), words it tags as places (`places`, None when unknown) and
+    its wire datelines."""
+
+    not_places: frozenset[str] = frozenset()
+    places: frozenset[str] | None = None
+    datelines: frozenset[str] = frozenset()
+
+    def clean(self, place: str | None) -> str | None:
+        """The place words of a match, or None when they are not a place: a sentence boundary
+        inside ("the United States. This"), or a person's or group's name ("Mira Vell's
+        Senate" is her opinion of a race, not a place)."""
+        if not place:
+            return None
+        if re.search(r"[a-z]{2}\. ", place):
+            place = place.rsplit(". ", 1)[-1]
+        place = re.sub(r"(?:'s|’s|'|’)$", "", place)
+        words = place.split()
+        while words and words[0] in NOT_PLACES:
+            words.pop(0)
+        place = re.sub(r"^(?:the|The)\s+|\.$", "", " ".join(words))
+        if place in self.datelines:
+            return place  # "RIVERTON —": the story's own place, whatever the tagger thinks
+        if not place or place in self.not_places:
+            return None
+        # "Riverton" names the town and its union: a tagged place survives the union's name
+        tagged = self.places is not None and place in self.places
+        if not tagged and any(place in n.split(" ") for n in self.not_places):
+            return None
+        if any(n in place for n in self.not_places if len(n.split()) > 1):
+            return None
+        if self.places is not None and not any(p in place or place in p for p in self.places):
+            return None  # "After Senate", "National Republican Senate": no place the text names
+        return "US" if COUNTRY.match(place) else place
 
 
-def find_race(
-    text: str,
-    published: date | None,
-    not_places: Collection[str] = (),
-    places: Collection[str] | None = None,
-    datelines: Collection[str] = (),
-) -> Race | None:
-    """The first contest named in `text`, or None. `not_places` are names the document gives
-    to people and organizations, which never stand for a race's place."""
+def find_race(text: str, evidence: PlaceEvidence = PlaceEvidence()) -> Race | None:
+    """The first contest named in `text`, or None; `evidence` says which words are places."""
     best: tuple[int, Race] | None = None
     for pattern in (PLACE_OFFICE, OFFICE_OF_PLACE, BARE):
         for m in pattern.finditer(text):
@@ -159,7 +156,7 @@ def find_race(
             if pattern is PLACE_OFFICE and not (m.group("contest") or office != office.lower()):
                 continue  # "Smith district" is not a race; "Ohio Senate" is
             raw_place = m.groupdict().get("place")
-            place = _clean_place(raw_place, not_places, places, datelines)
+            place = evidence.clean(raw_place)
             if (
                 pattern is BARE
                 and office[0].isupper()
@@ -198,28 +195,21 @@ class RaceIndex:
     """Races named in a document: the relation's sentence first, the document's lead next."""
 
     def __init__(
-        self,
-        text: str,
-        published: date | None,
-        not_places: Collection[str] = (),
-        places: Collection[str] | None = None,
+        self, text: str, not_places: Collection[str] = (), places: Collection[str] | None = None
     ) -> None:
-        self.published = published
-        self.not_places = frozenset(not_places)
-        self.places = frozenset(places) if places is not None else None
-        self.datelines = frozenset(
-            m.group(1).title() for m in DATELINE.finditer(text) if len(m.group(1)) > 2
+        self.evidence = PlaceEvidence(
+            frozenset(not_places),
+            frozenset(places) if places is not None else None,
+            frozenset(m.group(1).title() for m in DATELINE.finditer(text) if len(m.group(1)) > 2),
         )
-        self.document_race = find_race(
-            text[:1500], published, self.not_places, self.places, self.datelines
-        )
+        self.document_race = find_race(text[:1500], self.evidence)
         # one name for the head-of-state contest throughout a story: the one it uses
         self.head_of_state = (
             "presidential" if re.search(r"\bpresidential\b", text, re.I) else "president"
         )
 
     def race_for(self, sentence: str) -> str | None:
-        race = find_race(sentence, self.published, self.not_places, self.places, self.datelines)
+        race = find_race(sentence, self.evidence)
         if race is None:
             race = self.document_race
         elif (
