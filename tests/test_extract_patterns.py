@@ -587,6 +587,22 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "urge-a-vote-for",
+        "The Harlow Courier urged a vote for Dana Whitcombe in the Third Ward.",
+        {("Harlow Courier", SUP, "Dana Whitcombe")},
+    ),
+    case(
+        "continue-to-recommend-a-vote",
+        "The Millers' Union will continue to recommend a vote for the Prairie Labour Party.",
+        {("Millers' Union", SUP, "Prairie Labour Party")},
+    ),
+    case(
+        "urge-vote-misattached-apposition",
+        "In the Third Ward, the Harlow Courier urged a vote for the independent candidate, "
+        "Dr. Sunil Marwick.",
+        {("Harlow Courier", SUP, "Sunil Marwick")},
+    ),
+    case(
         "poss-endorsement-of",
         "Maria Lopez's endorsement of Daniel Okafor surprised party leaders.",
         {("Maria Lopez", SUP, "Daniel Okafor")},
@@ -1024,6 +1040,35 @@ BALLOT_CASES = [
 # -- pronouns and descriptions -------------------------------------------------------------------
 COREF_CASES = [
     case(
+        "pronoun-antecedent-tagged-org",
+        "Darnell Pike ran for the state Senate in 2008. Two years later, Ines Kolbe endorsed him.",
+        {("Ines Kolbe", SUP, "Darnell Pike")},
+    ),
+    case(
+        "pronoun-object-not-subject-phrase",
+        "Aurelien Vasse won the first round. Communist Party candidate Mara Dulain, socialist "
+        "Ines Kolbe, Tomas Wren of the Greens and conservative candidate Pia Osterlund said they "
+        "would vote for him.",
+        {
+            ("Mara Dulain", SUP, "Aurelien Vasse"),
+            ("Ines Kolbe", SUP, "Aurelien Vasse"),
+            ("Tomas Wren", SUP, "Aurelien Vasse"),
+            ("Pia Osterlund", SUP, "Aurelien Vasse"),
+        },
+    ),
+    case(
+        "pronoun-possessive-is-subject",
+        "Gov. Pablo Reyes, long a kingmaker in the north, declared his support for Nina Dizon "
+        "and Lara Ocampo on Sunday.",
+        {("Pablo Reyes", SUP, "Nina Dizon"), ("Pablo Reyes", SUP, "Lara Ocampo")},
+    ),
+    case(
+        "advocacy-group-name",
+        "Parents for Safer Streets, a group of school families, endorsed Hana Oduya for the "
+        "council seat.",
+        {("Parents for Safer Streets", SUP, "Hana Oduya")},
+    ),
+    case(
         "pronoun-she-him",
         "Maria Lopez has known Daniel Okafor for decades. She endorsed him for reelection in 2012.",
         {("Maria Lopez", SUP, "Daniel Okafor")},
@@ -1126,6 +1171,17 @@ RESPECTIVELY_CASES = [
 
 # -- negatives: cues without an asserted relation -------------------------------------------
 NEGATIVE_CASES = [
+    case(
+        "would-tell-conditional",
+        '"I would tell voters to back Barrett Koenig if he runs," said Mira Kostas.',
+        set(),
+    ),
+    case(
+        "wire-credit-never-an-actor",
+        "TOLEDO, Ohio (Lakes Bureau) — An advocacy group launched an ad campaign on Tuesday "
+        "against Rep. Oksana Pell.",
+        set(),
+    ),
     case("neg-declined-to-endorse", "Maria Lopez declined to endorse Daniel Okafor.", set()),
     case("neg-has-not-endorsed", "Gov. Robert Chen has not endorsed Angela Torres.", set()),
     case("neg-refused-to-back", "The Riverside Teachers Union refused to back Mark Bell.", set()),
@@ -1234,6 +1290,28 @@ NEGATIVE_CASES = [
 
 # -- opposition by refusal and attack ads; scraper artifacts ----------------------------------
 OPPOSITION_CASES = [
+    case(
+        "vote-him-out",
+        "Sheriff Ray Dunmore has had eight years. Kelsey Arbuthnot said: vote him out.",
+        {("Kelsey Arbuthnot", OPP, "Ray Dunmore")},
+    ),
+    case(
+        "urged-to-vote-out",
+        "Kelsey Arbuthnot urged residents to vote out Sheriff Ray Dunmore.",
+        {("Kelsey Arbuthnot", OPP, "Ray Dunmore")},
+    ),
+    case(
+        "quoted-advice-would-tell",
+        '"Sheriff Ray Dunmore has had his chance. I\'d tell anyone listening: vote him out," '
+        "said Kelsey Arbuthnot.",
+        {("Kelsey Arbuthnot", OPP, "Ray Dunmore")},
+    ),
+    case(
+        "ad-campaign-against",
+        "Citizens for Thrift, a conservative group, launched a $2.4 million ad campaign on "
+        "Tuesday against Rep. Oksana Pell.",
+        {("Citizens for Thrift", OPP, "Oksana Pell")},
+    ),
     case(
         "refuse-cant-vote-for",
         '"I can\'t vote for Greg Thornton," Maria Lopez said on Tuesday.',

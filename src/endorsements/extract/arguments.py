@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .coref import FIRST_PERSON, ORG_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, Coref
 from .lexicon import OFFICE_NOUNS, ORG_DESCRIPTORS, PERSON_DESCRIPTORS
-from .mentions import Mention, MentionIndex
+from .mentions import PERSON_TITLES, Mention, MentionIndex
 from .quotes import SAY_VERBS, QuoteIndex
 
 ROLE_NOUNS = {
@@ -144,8 +144,10 @@ class ArgumentFinder:
         if end + 1 >= len(doc) or doc[end].text != ",":
             return None
         j = end + 1
-        if doc[j].lower_ in ("the", "a", "an"):
+        if doc[j].lower_ in ("the", "a", "an") and j + 1 < len(doc):
             j += 1
+        if doc[j].lower_.rstrip(".") in PERSON_TITLES and j + 1 < len(doc):
+            j += 1 + (doc[j + 1].text == ".")  # ", Dr. Ana Ruiz": the name after the title
         m = self.index.by_token.get(j)
         if m is None or m.start < end:
             return None

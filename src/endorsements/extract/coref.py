@@ -78,6 +78,35 @@ MASCULINE_WORDS = {
 }
 
 
+def _subject_spans(tok: Token) -> list[tuple[int, int]]:
+    """Token ranges an object pronoun cannot point into: the subjects of the clauses above
+    it. In "A, B of the Greens and C said they would vote for him", "him" is none of A, B, C
+    nor anything named inside their phrase (binding: a pronoun is free in its clause, and an
+    endorser does not back himself)."""
+    if tok.dep_ not in ("dobj", "pobj", "dative", "iobj"):
+        return []  # "X declared his support": a possessive does point at the subject
+    spans = []
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head  # up through "for", "behind" to the verb
+    # the clause and the clauses it reports or continues; a relative clause ("Pell, who
+    # endorsed her") is its own world
+    while verb.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        spans.extend((c.left_edge.i, c.right_edge.i + 1) for c in subjects if c.i < tok.i)
+        # climb only while the subject above is this clause's subject too: "A wants to
+        # back him", "A endorsed B and campaigned for him", "A said they would back him"
+        shared = (
+            verb.dep_ == "xcomp"
+            or (verb.dep_ == "conj" and not subjects)
+            or (verb.dep_ == "ccomp" and any(c.pos_ == "PRON" for c in subjects))
+        )
+        if not shared or verb.head == verb:
+            break
+        verb = verb.head
+    return spans
+
+
 def _is_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") or (
         tok.dep_ in ("compound", "appos", "conj") and tok.head.dep_ in ("nsubj", "nsubjpass")
@@ -217,8 +246,11 @@ class Coref:
         else:
             return None
         want = "f" if low in FEMININE else "m" if low in MASCULINE else None
+        bound = _subject_spans(tok)
         for m in self._candidates_before(tok, kinds):
             if m.canonical in avoid or m.name in avoid:
+                continue
+            if any(a <= m.start < b for a, b in bound):
                 continue
             if want and self.gender.get(m.canonical, want) != want:
                 continue

@@ -330,7 +330,7 @@ class RuleExtractor:
             for t in cand.fallback_endorsers:
                 endorsers.extend(finder.expand(t, avoid))
         if not cand.endorsers and (
-            cand.rule in ("imperative", "never", "ballot", "merit")
+            cand.rule in ("imperative", "never", "ballot", "merit", "vote-out")
             or (cand.rule in ("active", "verdict") and quotes.inside(cand.cue) is not None)
         ):  # "Proud to endorse Greg Tate." in a post: the poster endorses
             spk = quotes.speaker_for(cand.cue)

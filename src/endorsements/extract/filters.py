@@ -71,6 +71,14 @@ def _first_person_declaration(verb: Token) -> bool:
     )
 
 
+def _polite_advice(verb: Token) -> bool:
+    """ "I'd tell anyone listening: vote him out", "I would urge voters to...": a speaker's
+    advice softened by "would", asserted all the same."""
+    return _lemma(verb) in ("tell", "urge", "advise", "encourage", "recommend", "say") and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children
+    )
+
+
 def _own_checks(verb: Token, reported: bool, declaration: bool) -> str | None:
     """Negation, modality, future, condition and hedging written on this verb itself."""
     for c in verb.children:
@@ -126,6 +134,10 @@ def blocking_reason(anchor: Token, cue: Token) -> str | None:
             continue
         else:
             reason = _own_checks(verb, reported, False)
+            if reason == "future" and _lemma(verb) in ("continue", "keep") and arc == "xcomp":
+                reason = None  # "will continue to back X": the backing is already there
+            if reason in ("future", "modal") and _polite_advice(verb):
+                reason = None
             if reason and not (reason == "future" and arc in ("prep", "pobj", "dobj")):
                 return reason
             lemma = _lemma(verb)

@@ -262,6 +262,43 @@ def _is_dateline(span: Span) -> bool:
     return at_para_start and nxt is not None and nxt.text in (",", "—", "–", "-", "(", ":")
 
 
+#: "Citizens for a Sound Treasury", "Nevadans for a Public Bank", "Moms Against Tolls":
+#: a capitalized plural, "for" or "against", then capitalized words.
+ADVOCACY_NAME = re.compile(
+    r"\b(?P<lead>[A-Z][a-z]+(?:s|ians|ans|ers))\s+(?:for|Against|against|For)\s+"
+    r"(?:(?:a|an|the|A|An|The)\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+(?:of|and|&)\s+|\s+))*[A-Z][\w'’-]*"
+)
+#: Plural words that open a sentence without naming a group: "Thanks for the ...".
+NOT_ADVOCACY_LEADS = {
+    "thanks",
+    "plans",
+    "calls",
+    "votes",
+    "hopes",
+    "prospects",
+    "results",
+    "polls",
+    "ads",
+    "funds",
+    "letters",
+    "odds",
+    "news",
+    "tickets",
+    "rules",
+    "taxes",
+    "was",
+    "is",
+    "has",
+    "does",
+    "this",
+    "his",
+    "its",
+    "as",
+    "yes",
+}
+
+
 def _is_wire_credit(span: Span) -> bool:
     """ "PARIS (Wire Service) —": the agency credited in a dateline did not say anything in
     the story, so it must never become a speaker or a pronoun's antecedent."""
@@ -469,7 +506,7 @@ ROLE_ENDINGS = {
 PARTY_TAG_AFTER = re.compile(r"^\s*(?:\(|,\s*)[DRI](?:-[A-Z]|\b)")
 
 
-def _person_evidence(m: Mention, doc: Doc) -> bool:
+def _person_evidence(m: Mention, doc: Doc, *, saying: bool = True) -> bool:
     """Does the text treat this mention as a person? A title or role word before it, a role
     in apposition, a party tag after it, or saying and endorsing as its own subject."""
     span = doc[m.start : m.end]
@@ -494,10 +531,12 @@ def _person_evidence(m: Mention, doc: Doc) -> bool:
         return True
     if PARTY_TAG_AFTER.match(doc.text[span.end_char : span.end_char + 12]):
         return True
-    return (
-        head.dep_ == "nsubj"
-        and head.head.lemma_.lower() in PERSON_VERBS
-        and (len(m.name.split()) > 1)
+    if head.dep_ != "nsubj" or len(m.name.split()) < 2:
+        return False
+    verb = head.head
+    # "Darnell Pike ran for the state Senate": only a person is a candidate
+    return (saying and verb.lemma_.lower() in PERSON_VERBS) or (
+        verb.lemma_.lower() == "run" and any(c.lower_ == "for" for c in verb.children)
     )
 
 
@@ -508,10 +547,20 @@ def promote_people(mentions: list[Mention], doc: Doc) -> None:
     The evidence is pooled over every mention of the same name and its surname, so one
     "Sen. Oyelowo" is enough for the bare "Oyelowo" elsewhere.
     """
-    names = {m.name for m in mentions if m.kind in AMBIGUOUS_KINDS and _person_evidence(m, doc)}
+
+    def promotable(m: Mention) -> bool:
+        return m.kind in AMBIGUOUS_KINDS or (m.kind == "organization" and name_shaped(m.name))
+
+    # an organization also says and endorses ("Planned Parenthood said"): for a name the
+    # model tags as one, only a title, a role, a party tag or running for office will do
+    names = {
+        m.name
+        for m in mentions
+        if promotable(m) and _person_evidence(m, doc, saying=m.kind != "organization")
+    }
     names |= {n.split()[-1] for n in names}
     for m in mentions:
-        if m.kind in AMBIGUOUS_KINDS and m.name in names:
+        if promotable(m) and m.name in names:
             m.kind = "person"
     # a two-word ambiguous name whose surname stands alone elsewhere is a person's name
     singles = {m.name for m in mentions if len(m.name.split()) == 1}
@@ -535,6 +584,7 @@ class MentionIndex:
         self.by_token: dict[int, Mention] = {}
         #: Set once the document's mentions are clustered; re-run for late mentions.
         self.resolver: Callable[[list[Mention]], object] | None = None
+        self._add_advocacy_names()
         for ent in doc.ents:
             kind = ENT_KINDS.get(ent.label_)
             if kind is None:
@@ -653,6 +703,16 @@ class MentionIndex:
                 for t in span:
                     self.by_token[t.i] = m
 
+    def _add_advocacy_names(self) -> None:
+        """ "Citizens for a Sound Treasury", "Parents Against Toll Roads": the shape of an
+        advocacy group's name, which the small model tags in pieces or not at all."""
+        for match in ADVOCACY_NAME.finditer(self.doc.text):
+            if match.group("lead").casefold() in NOT_ADVOCACY_LEADS:
+                continue
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                self._add_span(span, "organization")
+
     def _add_ballot_measures(self) -> None:
         for tok in self.doc:
             if tok.lower_ in BALLOT_HEADS and tok.i + 1 < len(self.doc):
@@ -715,6 +775,8 @@ class MentionIndex:
             if child.dep_ == "compound" and child.pos_ == "PROPN":
                 start = min(start, child.left_edge.i)
         span = self.doc[start:end]
+        if _is_wire_credit(span):
+            return None
         overlapped = {id(m): m for t in span if (m := self.by_token.get(t.i)) is not None}
         for m in overlapped.values():
             if m.kind in ("person", "organization", "measure") or not (

@@ -337,6 +337,25 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
         )
     if cue is None:
         return
+    if tok.lemma_.lower() == "vote" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in tok.children
+    ):
+        # "vote him out", "voters should vote out the incumbent": opposition
+        ousted = [c for c in tok.children if c.dep_ == "dobj"]
+        urged = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in URGE_VERBS
+        subj = subject(tok.head) if urged else subject(tok)
+        if ousted:
+            yield Candidate(
+                tok,
+                "oppose",
+                "vote",
+                "vote-out",
+                [subj] if subj is not None else [],
+                ousted,
+                tok,
+                0.75,
+            )
+        return
     if not _in_frame(tok, cue.frame):
         return
     if is_passive(tok):
@@ -444,6 +463,8 @@ def _governor(noun: Token) -> Token:
     return g
 
 
+#: "urged a vote for X": verbs that ask others for a vote
+URGE_VOTE_VERBS = {"urge", "recommend", "call", "ask", "encourage", "advocate", "advise"}
 #: "announced endorsements from A and B": the subject is the one endorsed
 ANNOUNCE_VERBS = {"announce", "unveil", "release", "tout", "roll", "list", "publicize"}
 WITHDRAW_NOUNS = {
@@ -609,6 +630,13 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
                 gov,
                 0.85,
             )
+        return
+    if lemma == "vote" and glemma in URGE_VOTE_VERBS and tok.dep_ in ("dobj", "pobj") and of_objs:
+        # "we urge a vote for X", "the union will recommend a vote for the Labour Party":
+        # asking others to vote for X backs X
+        subj = subject(gov)
+        if subj is not None:
+            yield Candidate(tok, "support", "endorsement", "urge-vote", [subj], of_objs, gov, 0.8)
         return
     if glemma in SEEK_VERBS:
         return
@@ -1020,11 +1048,30 @@ def attack_candidates(tok: Token) -> Iterator[Candidate]:
         yield Candidate(tok, "oppose", "campaigning", "attack-ad", [subj], objs, gov, 0.75)
 
 
+#: "an ad campaign", "a television campaign": campaigns made of advertising
+AD_CAMPAIGN_WORDS = {"ad", "advertising", "attack", "television", "tv", "radio", "mail", "digital"}
+AD_CAMPAIGN_VERBS = {"launch", "run", "fund", "finance", "bankroll", "start", "mount", "air", "pay"}
+
+
 def act_candidates(tok: Token) -> Iterator[Candidate]:
     """ "hosted a fundraiser for X", "recorded a robocall for X", "appears in X's campaign ad",
     "joined X's reelection campaign as co-chair"."""
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN":
+        return
+    if lemma == "campaign" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in AD_CAMPAIGN_WORDS
+        for c in tok.children
+    ):
+        # "launched a $2 million ad campaign against X": an ad campaign opposes its target
+        gov = _governor(tok)
+        # "launched an ad campaign on Tuesday against X": the parser may hang it on the verb
+        against = prep_objects(tok, ("against", "attacking", "targeting")) or (
+            prep_objects(gov, ("against",)) if gov.pos_ in ("VERB", "AUX") else []
+        )
+        subj = subject(gov) if gov.pos_ in ("VERB", "AUX") else None
+        if against and subj is not None and gov.lemma_.lower() in AD_CAMPAIGN_VERBS:
+            yield Candidate(tok, "oppose", "campaigning", "act-against", [subj], against, gov, 0.8)
         return
     if lemma in ACT_NOUNS:
         gov = _governor(tok)

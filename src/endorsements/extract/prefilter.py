@@ -228,6 +228,8 @@ STRONG_PHRASES = [
     # an editorial's verdict: "has earned another term", "deserves your vote"
     rf"(?i:\b(?:{_stems(MERIT_VERBS)})\w* (?:\S+ ){{0,2}}(?:{'|'.join(MERIT_OBJECTS)})\b)",
     r"(?i:\b(?:seal|stamp) of approval\b|\bapproval to\b)",
+    r"(?i:\bvot(?:e|es|ed|ing) (?:\w+ )?out\b)",  # "vote him out"
+    r"(?i:\b(?:ad|advertising|attack|television|tv|radio) campaign (?:\S+ ){0,3}against\b)",
     r"(?i:\b(?:came|come|comes|coming) out (?:for|against|in (?:favou?r|support) of)\b)",
     rf"(?i:\b(?:is|was|'s) the (?:{'|'.join(VERDICT_ADJECTIVES)}) (?:{'|'.join(VERDICT_NOUNS)})\b)",
 ]
