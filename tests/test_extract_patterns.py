@@ -1040,6 +1040,29 @@ BALLOT_CASES = [
 # -- pronouns and descriptions -------------------------------------------------------------------
 COREF_CASES = [
     case(
+        "description-the-local",
+        "The Brookfield Paramedics, Local 2210, met on Monday night. The local had endorsed "
+        "Mayor Gina Falk in 2020.",
+        {("Brookfield Paramedics", SUP, "Gina Falk")},
+    ),
+    case(
+        "description-union-far-back",
+        "The Eastport Nurses Federation has paused its backing of Omar Velde. Its president, "
+        "Rita Sousa, said the board voted on Monday. Members may restore it next week, she said. "
+        "Velde called the posts old. The union continues to back his running mate on the slate, "
+        "Lena Holtz, for the second seat.",
+        {
+            ("Eastport Nurses Federation", SUP, "Lena Holtz"),
+            ("Eastport Nurses Federation", WD, "Omar Velde"),
+        },
+    ),
+    case(
+        "description-possessor-board",
+        "The Lakemont Chamber of Commerce weighed Measure K for months. The chamber's board "
+        "endorsed the measure in July.",
+        {("Lakemont Chamber of Commerce", SUP, "Measure K")},
+    ),
+    case(
         "pronoun-antecedent-tagged-org",
         "Darnell Pike ran for the state Senate in 2008. Two years later, Ines Kolbe endorsed him.",
         {("Ines Kolbe", SUP, "Darnell Pike")},

@@ -30,6 +30,8 @@ ROLE_NOUNS = {
     "front-runner",
     "rival",
     "opponent",
+    "mate",
+    "successor",
 }
 LIST_PREPS = {"including", "like", "as", "among"}
 #: Nouns that count or collect others: "a long list of officials, including A and B".
@@ -283,7 +285,9 @@ class ArgumentFinder:
         shared = self._shared_head(tok)
         if shared:
             return shared
-        if tok.pos_ in ("NOUN", "PROPN", "NUM"):
+        # "The local had endorsed X": the small model tags the noun "local" ADJ
+        nominal_adj = tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        if tok.pos_ in ("NOUN", "PROPN", "NUM") or nominal_adj:
             found: list[Arg] = []
             # a named appositive or a list hanging on a common noun
             for child in tok.children:
@@ -304,6 +308,15 @@ class ArgumentFinder:
                                 Arg(a.mention, a.token, "list")
                                 for a in self.expand(p, avoid, depth + 1)
                             )
+                elif (
+                    child.dep_ == "poss"
+                    and child.pos_ == "NOUN"
+                    and tok.lemma_.lower() in ("board", "leadership", "executive", "members")
+                ):
+                    # "the chamber's board endorsed": the board acts for the chamber
+                    dm = self.coref.description(child, avoid)
+                    if dm is not None:
+                        found.append(Arg(dm, child, "description"))
                 elif (
                     child.dep_ == "poss"
                     and child.pos_ == "PROPN"

@@ -78,6 +78,18 @@ MASCULINE_WORDS = {
 }
 
 
+#: Descriptions and the name heads they stand for: "the union" is the Teachers Federation.
+ORG_FAMILIES = (
+    frozenset(
+        {"union", "local", "federation", "guild", "brotherhood", "lodge", "association",
+         "chapter", "council", "unions", "firefighters", "teamsters", "workers"}
+    ),
+    frozenset({"party", "alliance", "coalition", "movement", "front", "bloc"}),
+    frozenset({"paper", "newspaper", "gazette", "times", "post", "herald", "tribune", "journal",
+               "ledger", "courier", "chronicle", "sentinel", "dispatch", "star", "news"}),
+)
+
+
 def _subject_spans(tok: Token) -> list[tuple[int, int]]:
     """Token ranges an object pronoun cannot point into: the subjects of the clauses above
     it. In "A, B of the Greens and C said they would vote for him", "him" is none of A, B, C
@@ -284,7 +296,24 @@ class Coref:
             if m.canonical not in avoid and kinds in ({"organization"}, {"measure"}):
                 return m
         if kinds == {"organization"}:
-            return self._named_later(tok, lemma, kinds, avoid)
+            return self._named_later(tok, lemma, kinds, avoid) or self._named_earlier(
+                tok, lemma, avoid
+            )
+        return None
+
+    def _named_earlier(self, tok: Token, lemma: str, avoid: set[str]) -> Mention | None:
+        """ "The Northgate Teachers Federation ... [four sentences] ... The union continues
+        to back X": beyond the usual look-back, the story's first organization whose own name
+        is of the same family (a union, a local, a federation) is the one meant."""
+        family = next((f for f in ORG_FAMILIES if lemma in f), None)
+        if family is None:
+            return None
+        for m in self.index.sorted():
+            if m.start >= tok.i:
+                break
+            head = m.name.split()[-1].lower().rstrip(",.") if m.name else ""
+            if m.kind == "organization" and m.canonical not in avoid and head in family:
+                return m
         return None
 
     def _named_later(

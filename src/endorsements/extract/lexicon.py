@@ -268,6 +268,14 @@ OFFICE_NOUNS = {
 
 # Nouns of description that point back to a named person ("the rapper said").
 PERSON_DESCRIPTORS = {
+    # relations that name a person in apposition: "his running mate, X", "her rival, X"
+    "mate",
+    "rival",
+    "opponent",
+    "successor",
+    "ally",
+    "friend",
+    "protege",
     "rapper",
     "singer",
     "actor",
