@@ -587,6 +587,16 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "joins-names-in-backing-including",
+        "Lara Newell is running again. Rep. Dana Cole joins some of the state's most prominent "
+        "progressive names in backing Newell, including Sen. Rob Sand and Rep. Tia Moor.",
+        {
+            ("Dana Cole", SUP, "Lara Newell"),
+            ("Rob Sand", SUP, "Lara Newell"),
+            ("Tia Moor", SUP, "Lara Newell"),
+        },
+    ),
+    case(
         "urge-a-vote-for",
         "The Harlow Courier urged a vote for Dana Whitcombe in the Third Ward.",
         {("Harlow Courier", SUP, "Dana Whitcombe")},

@@ -81,12 +81,42 @@ MASCULINE_WORDS = {
 #: Descriptions and the name heads they stand for: "the union" is the Teachers Federation.
 ORG_FAMILIES = (
     frozenset(
-        {"union", "local", "federation", "guild", "brotherhood", "lodge", "association",
-         "chapter", "council", "unions", "firefighters", "teamsters", "workers"}
+        {
+            "union",
+            "local",
+            "federation",
+            "guild",
+            "brotherhood",
+            "lodge",
+            "association",
+            "chapter",
+            "council",
+            "unions",
+            "firefighters",
+            "teamsters",
+            "workers",
+        }
     ),
     frozenset({"party", "alliance", "coalition", "movement", "front", "bloc"}),
-    frozenset({"paper", "newspaper", "gazette", "times", "post", "herald", "tribune", "journal",
-               "ledger", "courier", "chronicle", "sentinel", "dispatch", "star", "news"}),
+    frozenset(
+        {
+            "paper",
+            "newspaper",
+            "gazette",
+            "times",
+            "post",
+            "herald",
+            "tribune",
+            "journal",
+            "ledger",
+            "courier",
+            "chronicle",
+            "sentinel",
+            "dispatch",
+            "star",
+            "news",
+        }
+    ),
 )
 
 

@@ -276,6 +276,21 @@ def prep_objects(tok: Token, preps: set[str] | tuple[str, ...]) -> list[Token]:
     ]
 
 
+def _joined_in(tok: Token) -> Token | None:
+    """The "join" of "A joined B in endorsing X" above the gerund, also when the parser hangs
+    "in endorsing" on B's noun phrase ("joins some of the names in backing X")."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "in":
+        return None
+    g = tok.head.head
+    for _ in range(4):
+        if g.lemma_ == "join":
+            return g
+        if g.dep_ not in ("pobj", "prep", "dobj") or g.head == g:
+            return None
+        g = g.head
+    return None
+
+
 def _actor_acl(verb: Token) -> Token | None:
     """ "celebrities endorsing X" inside "Y joined the list of celebrities endorsing X"."""
     noun = verb.head
@@ -418,11 +433,17 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
             tok, cue.stance, cue.kind, "acl", [actor] if actor is not None else [], objs, tok, 0.85
         )
         return
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "in" and tok.head.head.lemma_ == "join":
-        # "A joined B in endorsing X": both endorse
-        join = tok.head.head
+    join = _joined_in(tok)
+    if join is not None:
+        # "A joined B in endorsing X": both endorse; "A joins some of the most prominent
+        # names in backing X, including B and C, and groups like D": so do the names listed
         joiners = [s for s in [subject(join)] if s is not None]
-        joiners += [c for c in join.children if c.dep_ == "dobj"]
+        for c in join.children:
+            if c.dep_ == "dobj":
+                joiners.append(c)
+                joiners += prep_objects(c, ("including", "like"))
+            elif c.dep_ == "conj" and c.pos_ == "NOUN":
+                joiners += prep_objects(c, ("including", "like"))
         if joiners:
             yield Candidate(tok, cue.stance, cue.kind, "joined-in", joiners, objs, join, 0.85)
             return
