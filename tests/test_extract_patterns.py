@@ -587,6 +587,45 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "infinitive-group-copula-list",
+        "The latest MPs to back Sethu Rao are Ola Adeyemi, Greg Tenn and Cal Renn.",
+        {
+            ("Ola Adeyemi", SUP, "Sethu Rao"),
+            ("Greg Tenn", SUP, "Sethu Rao"),
+            ("Cal Renn", SUP, "Sethu Rao"),
+        },
+    ),
+    case(
+        "counted-agents-after-colon",
+        "Patrick Thibault was endorsed Thursday by three of the state's larger labor unions: the "
+        "Pine Tree Building Trades Council, the Kennebec Shipbuilders Union and the Coastal "
+        "Nurses Union.",
+        {
+            ("Pine Tree Building Trades Council", SUP, "Patrick Thibault"),
+            ("Kennebec Shipbuilders Union", SUP, "Patrick Thibault"),
+            ("Coastal Nurses Union", SUP, "Patrick Thibault"),
+        },
+    ),
+    case(
+        "party-members-endorse-counted-after-colon",
+        "On Monday the Harbor Party's members voted to endorse three candidates for the city "
+        "council: Javier Montes, Deborah Szym and Kwesi Boat.",
+        {
+            ("Harbor Party", SUP, "Javier Montes"),
+            ("Harbor Party", SUP, "Deborah Szym"),
+            ("Harbor Party", SUP, "Kwesi Boat"),
+        },
+    ),
+    case(
+        "proud-to-endorse-bullets",
+        "The Cascade Climate PAC is proud to endorse:\n- Rep. Anjali Desh, 34th District\n"
+        "- Sen. Corinne Halver, 40th Legislative District\n",
+        {
+            ("Cascade Climate PAC", SUP, "Anjali Desh"),
+            ("Cascade Climate PAC", SUP, "Corinne Halver"),
+        },
+    ),
+    case(
         "joins-names-in-backing-including",
         "Lara Newell is running again. Rep. Dana Cole joins some of the state's most prominent "
         "progressive names in backing Newell, including Sen. Rob Sand and Rep. Tia Moor.",
@@ -1049,6 +1088,12 @@ BALLOT_CASES = [
 
 # -- pronouns and descriptions -------------------------------------------------------------------
 COREF_CASES = [
+    case(
+        "pronoun-not-a-name-after-article",
+        "Aine Bree's bid for the Aras gathered pace when the Harbor Party's national executive "
+        "voted to back her candidacy.",
+        {("Harbor Party", SUP, "Aine Bree")},
+    ),
     case(
         "description-the-local",
         "The Brookfield Paramedics, Local 2210, met on Monday night. The local had endorsed "

@@ -33,6 +33,20 @@ ROLE_NOUNS = {
     "mate",
     "successor",
 }
+#: "the Dispatch's editorial board", "the Harbor Party's members": the body acts for its owner
+BODY_NOUNS = {
+    "board",
+    "editor",
+    "editors",
+    "staff",
+    "member",
+    "members",
+    "delegate",
+    "delegates",
+    "leadership",
+    "executive",
+    "membership",
+}
 LIST_PREPS = {"including", "like", "as", "among"}
 #: Nouns that count or collect others: "a long list of officials, including A and B".
 QUANTITY_NOUNS = {
@@ -85,6 +99,16 @@ def _in_parentheses(tok: Token) -> bool:
 
 
 TAG_TEXT = re.compile(r"^(?:[DRI]|[DRI]-[A-Z][\w.]*)$")
+
+
+def _beyond_colon(noun: Token, appos: Token) -> bool:
+    """ "members voted to endorse three candidates: A, B and C": a colon that does not end
+    the noun's own phrase introduces another phrase's list, whatever the parser attached."""
+    own_end = max(
+        [noun.i] + [c.right_edge.i for c in noun.children if c.i < appos.i and c.dep_ != "appos"]
+    )
+    between = noun.doc[own_end + 1 : appos.i]
+    return any(t.text == ":" for t in between) and between[0].text != ":"
 
 
 def _through_tags(tok: Token) -> list[Token]:
@@ -292,6 +316,8 @@ class ArgumentFinder:
             # a named appositive or a list hanging on a common noun
             for child in tok.children:
                 if child.dep_ == "appos":
+                    if _beyond_colon(tok, child):
+                        continue
                     found.extend(self.expand(child, avoid, depth + 1))
                 elif (
                     child.dep_ == "prep"
@@ -320,7 +346,7 @@ class ArgumentFinder:
                 elif (
                     child.dep_ == "poss"
                     and child.pos_ == "PROPN"
-                    and tok.lemma_.lower() in ("board", "editor", "editors", "staff")
+                    and tok.lemma_.lower() in BODY_NOUNS
                 ):
                     # "the Dispatch's editorial board": the paper speaks
                     cm = self.index.at(child)
@@ -377,7 +403,32 @@ class ArgumentFinder:
             if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ == "PROPN":
                 # "Ravi Menon, an Independent candidate backed by the Unity Party"
                 return self.expand(tok.head, avoid, depth + 1)
+            listed = self._colon_names(tok)
+            if listed:
+                return listed
             dm = self.coref.description(tok, avoid)
             if dm is not None:
                 return [Arg(dm, tok, "description")]
         return []
+
+    def _colon_names(self, tok: Token) -> list[Arg]:
+        """ "endorsed by four of the state's unions: the A, the B, ..." / "voted to endorse
+        three candidates: A, B and C": a plural or counted noun phrase spelled out after a
+        colon, which the parser hangs anywhere."""
+        doc = tok.doc
+        end = tok.right_edge.i + 1
+        if end >= len(doc) or doc[end].text != ":":
+            return []
+        if not (tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "NUM"):
+            return []
+        stop = tok.sent.end
+        if stop <= end + 1 and stop < len(doc):
+            stop = doc[stop].sent.end  # the splitter may end the sentence at the colon
+        out: list[Arg] = []
+        seen: set[int] = set()
+        for t in doc[end + 1 : stop]:
+            m = self.index.at(t) if t.pos_ == "PROPN" else None
+            if m is not None and m.kind in ("person", "organization") and id(m) not in seen:
+                seen.add(id(m))
+                out.append(Arg(m, t, "list"))
+        return out

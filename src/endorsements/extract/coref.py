@@ -294,6 +294,13 @@ class Coref:
                 continue
             if any(a <= m.start < b for a, b in bound):
                 continue
+            if (
+                low in PERSON_PRONOUNS
+                and (m.kind != "person" or len(m.name.split()) == 1)
+                and m.start > 0
+                and self.doc[m.start - 1].lower_ in ("the", "a", "an")
+            ):
+                continue  # "her bid for the Áras": a name after an article is no person
             if want and self.gender.get(m.canonical, want) != want:
                 continue
             return m

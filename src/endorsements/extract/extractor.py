@@ -92,11 +92,16 @@ class DocContext:
     races: RaceIndex
 
 
+ORDINAL_DISTRICT = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
 def eligible(m: Mention, role: str) -> bool:
     """Can this mention fill a role? Parties may (as endorsers, or backed in an election);
     a lone capitalized word that matched no named entity may not (headline noise). `role` is
     "endorser" or "endorsee"."""
     kinds = ENDORSER_KINDS if role == "endorser" else ENDORSEE_KINDS
+    if ORDINAL_DISTRICT.match(m.name):
+        return False  # "21st Legislative District", "3rd Ward": a constituency, not an actor
     if m.name.split()[-1].lower() in GROUP_PLURALS and len(m.name.split()) <= 2:
         # "GOP Senators" is an unnamed group; "Lake Michigan Conservation Voters" is a name
         return False

@@ -399,6 +399,9 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
                 objs = objects(sib, cue.preps + VERB_CUES.get(sib.lemma_, cue).preps, True)
                 if objs:
                     break
+    if not objs and cue.takes_object:
+        # "The PAC is proud to endorse:" + a bullet list
+        objs = colon_list(tok)
     if not objs:
         return
     if tok.dep_ == "xcomp" and tok.head.lemma_ in URGE_VERBS:
@@ -416,7 +419,14 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
                 0.8,
             )
         return
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PRON"):
+    infinitive = tok.dep_ in ("acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    )
+    if ((tok.dep_ == "acl" and tok.tag_ == "VBG") or infinitive) and tok.head.pos_ in (
+        "NOUN",
+        "PRON",
+    ):
+        # "The latest MPs to back X are A, B and C"
         named = _named_by_copula(tok.head)
         if named:
             # "Among those backing X are A and B", "Those backing X include A and B"
@@ -737,7 +747,11 @@ def colon_list(verb: Token) -> list[Token]:
             ):
                 break
             end = tok.sent.end
-        if tok.pos_ == "PROPN" and (tok.head.i < colon.i or tok.dep_ not in ("compound", "flat")):
+        if (
+            tok.pos_ == "PROPN"
+            and (tok.head.i < colon.i or tok.dep_ not in ("compound", "flat"))
+            and tok.ent_type_ not in ("GPE", "LOC", "DATE", "ORDINAL", "CARDINAL")
+        ):  # "- Rep. Ana Desh, 34th District": the district is not a second name
             out.append(tok)
         i += 1
     return out
