@@ -86,3 +86,9 @@ def test_confident_precision_needs_confidences() -> None:
 def test_race_words_are_not_folded_as_titles() -> None:
     assert attribute_correct("race", "governor 2024", "Ohio governor 2024")
     assert not attribute_correct("race", "mayor 2024", "Ohio governor 2024")
+
+
+def test_an_office_adjective_is_the_office_in_a_race() -> None:
+    assert attribute_correct("race", "US president 2016", "US presidential election 2016")
+    assert attribute_correct("race", "Ohio gubernatorial", "Ohio governor")
+    assert not attribute_correct("race", "US president 2016", "US presidential election 2020")

@@ -78,10 +78,12 @@ def test_an_embedded_posts_signature_dates_its_endorsement() -> None:
     ]
 
 
-def test_head_of_state_contest_is_named_as_the_story_names_it() -> None:
+def test_head_of_state_contest_is_named_by_the_office() -> None:
+    """As for mayors and governors, the office's noun names the race, whatever adjective
+    the story uses ("presidential election")."""
     story = "The presidential election is in May. Ada Brill endorsed Lu Pry for president."
-    assert RaceIndex(story, (), set()).race_for("Brill endorsed Pry for president.") == (
-        "presidential"
+    assert RaceIndex(story, (), set()).race_for("The presidential election is in May.") == (
+        "president"
     )
     plain = "Ada Brill endorsed Lu Pry for president."
     assert RaceIndex(plain, (), set()).race_for(plain) == "president"
@@ -103,3 +105,28 @@ def test_a_relative_date_before_year_one_is_no_date() -> None:
     assert [(e.endorser, e.endorsee, e.date) for e in result.endorsements] == [
         ("Ray Tolle", "Dale Fenn", None)
     ]
+
+
+def test_a_contest_written_office_race_in_place() -> None:
+    text = "Ada Brill endorsed Lu Pry in the gubernatorial race in Vermont."
+    assert RaceIndex(text, (), None).race_for(text) == "Vermont governor"
+
+
+def test_a_relation_takes_the_contest_named_just_before_it() -> None:
+    """The story's first contest is one race; the paragraph at hand names another."""
+    text = (
+        "Kim Oda endorsed two candidates in the gubernatorial race in Vermont.\n"
+        "Oda also endorsed two Republicans in Maine's 2nd District: Jo Sess and Tia Smil. "
+        "Oda hopes that either Sess, whom he endorsed first, or Smil can win."
+    )
+    sentence = "Oda hopes that either Sess, whom he endorsed first, or Smil can win."
+    index = RaceIndex(text, (), None)
+    assert index.race_for(sentence, text.find(sentence)) == "Maine 2nd District"
+    assert index.race_for(sentence) == "Vermont governor"
+
+
+def test_a_plural_possessive_place_and_potus() -> None:
+    text = "Texas' 3rd Congressional District candidate Mo Pike won."
+    assert RaceIndex(text, (), None).race_for(text) == "Texas 3rd Congressional District"
+    potus = "She has not said whom she will endorse for POTUS."
+    assert RaceIndex(potus, (), None).race_for(potus) == "president"

@@ -98,12 +98,29 @@ def relation_matches(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
     )
 
 
+#: Adjectives of offices, folded to the office: "gubernatorial race" is the governor's race.
+OFFICE_ADJECTIVES = {
+    "presidential": "president",
+    "presidency": "president",
+    "gubernatorial": "governor",
+    "mayoral": "mayor",
+    "mayoralty": "mayor",
+    "senatorial": "senate",
+}
+
+
+def _race_words(race: Any) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", _ascii(str(race or "")).lower())
+    return {OFFICE_ADJECTIVES.get(w, w) for w in words}
+
+
 def attribute_correct(name: str, pred: Any, gold: Any) -> bool:
     """Attribute agreement; race compares folded words (one side within the other)."""
     if name == "race":
-        # words only: "governor" is a title in a name but the office in a race
-        p = set(re.findall(r"[a-z0-9]+", _ascii(str(pred or "")).lower()))
-        g = set(re.findall(r"[a-z0-9]+", _ascii(str(gold or "")).lower()))
+        # words only: "governor" is a title in a name but the office in a race; an office's
+        # adjective is the office ("presidential election" is the president's race)
+        p = _race_words(pred)
+        g = _race_words(gold)
         return bool(p and g) and (p <= g or g <= p)
     return pred == gold
 

@@ -307,7 +307,7 @@ class RuleExtractor:
                 stance=cand.stance,
                 kind=cand.kind,
                 evidence=evidence,
-                race=races.race_for(sent.text),
+                race=races.race_for(sent.text, sent.start_char),
                 date=date_of(sent, cand.cue, published)
                 or post_date(cand.cue, published)
                 or news_month(cand, published),

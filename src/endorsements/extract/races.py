@@ -16,7 +16,7 @@ from dataclasses import dataclass
 NAME = r"(?:[A-Z][\w.'’-]+(?: (?:of |de |)?[A-Z][\w.'’-]+){0,3})"
 OFFICE = (
     r"(?:U\.S\. |US )?(?i:senate)|(?:U\.S\. |US )?House|gubernatorial|governor(?:ship)?|mayoral|"
-    r"mayor(?:alty)?|presidential|presidency|president|city council|council|"
+    r"mayor(?:alty)?|presidential|presidency|president|POTUS|city council|council|"
     r"\d+(?:st|nd|rd|th) (?:[Cc]ongressional )?[Dd]istrict|congressional district|congressional|"
     r"parliamentary|"
     r"parliament|assembly|legislature|leadership|chancellor(?:ship)?|prime minister|"
@@ -29,11 +29,14 @@ CONTEST = (
 )
 # "the Tennessee Senate race", "Pennsylvania's U.S. Senate primary", "Chicago's 46th Ward"
 PLACE_OFFICE = re.compile(
-    rf"(?P<place>{NAME})(?:'s|’s)? (?:(?P<party>Democratic|Republican|GOP|Labour|Conservative) )?"
+    rf"(?P<place>{NAME})(?:'s|’s|(?<=s)\\?['’])? "
+    rf"(?:(?P<party>Democratic|Republican|GOP|Labour|Conservative) )?"
     rf"(?P<office>{OFFICE})(?:'s|’s)?(?: (?P<contest>{CONTEST}))?",
 )
 # "mayor of Los Angeles", "governor of Michigan"
-OFFICE_OF_PLACE = re.compile(rf"\b(?P<office>{OFFICE}) of (?P<place>{NAME})", re.I)
+OFFICE_OF_PLACE = re.compile(rf"\b(?P<office>(?i:{OFFICE})) of (?P<place>{NAME})")
+# "the gubernatorial race in Missouri"
+OFFICE_IN_PLACE = re.compile(rf"\b(?P<office>{OFFICE}) (?P<contest>{CONTEST}) in (?P<place>{NAME})")
 # "for mayor", "the Senate race", "in the leadership contest"
 BARE = re.compile(
     rf"\b(?:for|in the|the|a|an|this|next|his|her|their|its) "
@@ -41,6 +44,7 @@ BARE = re.compile(
     rf"(?P<office>{OFFICE})(?: (?P<contest>{CONTEST}))?\b",
     re.I,
 )
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 NOT_PLACES = {
     "The",
@@ -62,7 +66,12 @@ NOT_PLACES = {
 }
 #: Office words as race labels write them: the office's noun for cities and states ("Los
 #: Angeles mayor 2022", as the annotation guidelines name races).
-OFFICE_NOUNS = {"mayoral": "mayor", "mayoralty": "mayor", "gubernatorial": "governor"}
+OFFICE_NOUNS = {
+    "mayoral": "mayor",
+    "mayoralty": "mayor",
+    "gubernatorial": "governor",
+    "potus": "president",
+}
 #: The country as race labels name it.
 COUNTRY = re.compile(r"^(?:the )?(?:United States(?: of America)?|U\.S\.A?\.?)$", re.I)
 
@@ -150,12 +159,17 @@ class PlaceEvidence:
 def find_race(text: str, evidence: PlaceEvidence = PlaceEvidence()) -> Race | None:
     """The first contest named in `text`, or None; `evidence` says which words are places."""
     best: tuple[int, Race] | None = None
-    for pattern in (PLACE_OFFICE, OFFICE_OF_PLACE, BARE):
+    # the first contest with a place, however it is written; a bare office only without one
+    for pattern in (PLACE_OFFICE, OFFICE_OF_PLACE, OFFICE_IN_PLACE, BARE):
+        if pattern is BARE and best is not None and best[1].place:
+            break
         for m in pattern.finditer(text):
             office = m.group("office")
             if pattern is PLACE_OFFICE and not (m.group("contest") or office != office.lower()):
                 continue  # "Smith district" is not a race; "Ohio Senate" is
             raw_place = m.groupdict().get("place")
+            if raw_place:
+                raw_place = re.split(r"\.\s", raw_place)[0]  # "Riverton. Later": one sentence
             place = evidence.clean(raw_place)
             if (
                 pattern is BARE
@@ -184,10 +198,13 @@ def find_race(text: str, evidence: PlaceEvidence = PlaceEvidence()) -> Race | No
                 contest.lower() if contest else None,
                 y,
             )
-            if best is None or m.start() < best[0] or (m.start() == best[0] and place):
+            if (
+                best is None
+                or (place and not best[1].place)
+                or (m.start() < best[0] and (place or not best[1].place))
+                or (m.start() == best[0] and place)
+            ):
                 best = (m.start(), race)
-        if best is not None and best[1].place:
-            break
     return best[1] if best else None
 
 
@@ -202,14 +219,25 @@ class RaceIndex:
             frozenset(places) if places is not None else None,
             frozenset(m.group(1).title() for m in DATELINE.finditer(text) if len(m.group(1)) > 2),
         )
+        self.text = text
         self.document_race = find_race(text[:1500], self.evidence)
-        # one name for the head-of-state contest throughout a story: the one it uses
-        self.head_of_state = (
-            "presidential" if re.search(r"\bpresidential\b", text, re.I) else "president"
-        )
 
-    def race_for(self, sentence: str) -> str | None:
+    def _just_before(self, start: int) -> Race | None:
+        """The contest named (with its place) in the two sentences before `start`, within the
+        paragraph: "Trump also endorsed two Republicans in Washington's 4th District. ...
+        either Sessler, whom he endorsed first, or Smiley" belongs to that district."""
+        window = self.text[max(0, start - 400) : start]
+        window = window[window.rfind("\n\n") + 1 :]
+        for piece in list(SENTENCE_END.split(window))[-3:][::-1]:
+            race = find_race(piece, self.evidence)
+            if race is not None and race.place:
+                return race
+        return None
+
+    def race_for(self, sentence: str, start: int | None = None) -> str | None:
         race = find_race(sentence, self.evidence)
+        if race is None and start is not None:
+            race = self._just_before(start)
         if race is None:
             race = self.document_race
         elif (
@@ -220,6 +248,7 @@ class RaceIndex:
             race = self.document_race  # "for mayor" in an article about the Los Angeles race
         if race is None:
             return None
-        if race.office.lower() in ("president", "presidency", "presidential"):
-            race = Race(race.place, self.head_of_state, race.contest, race.year)
+        if race.office.lower() in ("presidency", "presidential"):
+            # the office's noun, as for mayors and governors: "US president 2016"
+            race = Race(race.place, "president", race.contest, race.year)
         return race.label()
