@@ -587,6 +587,22 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "knocked-on-doors-for",
+        "Ana Ruiz knocked on doors for Tim Bell in 2019.",
+        {("Ana Ruiz", SUP, "Tim Bell")},
+    ),
+    case(
+        "knocking-doors-modifier",
+        "Ana Ruiz spent her days off knocking doors for Measure Q.",
+        {("Ana Ruiz", SUP, "Measure Q")},
+    ),
+    case(
+        "editorial-picks-masthead-we-recommend",
+        "Editorial: The Pima Valley Record's picks\n\nFor the two seats, we recommend "
+        "incumbent Rep. Owen Tana and newcomer Shirin Fara.",
+        {("Pima Valley Record", SUP, "Owen Tana"), ("Pima Valley Record", SUP, "Shirin Fara")},
+    ),
+    case(
         "infinitive-group-copula-list",
         "The latest MPs to back Sethu Rao are Ola Adeyemi, Greg Tenn and Cal Renn.",
         {

@@ -145,7 +145,9 @@ PUBLICATION_PHRASE = re.compile(
     r"(?P<name>(?:The )?(?:[A-Z][\w'’-]+ ){0,3}(?:Gazette|Herald|Times|Post|Tribune|Journal|"
     r"Chronicle|Ledger|Courier|Sentinel|Register|Clarion|Examiner|Observer|Inquirer|Dispatch|"
     r"Star|Sun|Tide|Bulletin|Record|Press|Mercury|Beacon|Monitor|Standard|Telegraph|Guardian|"
-    r"Daily|News|Review|Globe))(?:'s|’s)? [Ee]ditorial [Bb]oard"
+    r"Daily|News|Review|Globe))(?:'s|’s)? "
+    # "The Pima Daily Record's picks", "the Ledger's endorsements": the paper recommends
+    r"(?:[Ee]ditorial [Bb]oard|[Pp]icks|[Ee]ndorsements|[Rr]ecommendations)\b"
 )
 ORG_HEADS = re.compile(
     r"\b(union|association|federation|council|coalition|party|committee|guild|league|"
@@ -763,7 +765,8 @@ class MentionIndex:
         if tok.pos_ != "PROPN" and tok.is_title and tok.is_alpha and self._is_known_surname(tok):
             # "Quon, for his part, was endorsed": a sentence-initial surname tagged NOUN
             return self._resolved(self._add_span(tok.doc[tok.i : tok.i + 1], "unknown"))
-        if tok.pos_ != "PROPN" or is_titleish(tok.text) or not tok.is_title:
+        camel = tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper  # "StopThemNow"
+        if tok.pos_ != "PROPN" or is_titleish(tok.text) or not (tok.is_title or camel):
             return None
         if tok.ent_type_ and tok.ent_type_ not in ENT_KINDS:
             return None  # a date, number or money amount the model tagged as such

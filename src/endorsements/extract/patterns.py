@@ -662,6 +662,17 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
                 0.85,
             )
         return
+    party_vote = [
+        c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
+    ]
+    if lemma == "vote" and glemma in URGE_VOTE_VERBS and not of_objs and party_vote:
+        # "recommends a Liberal Green vote in 41 seats and an SDU vote in 212"
+        subj = subject(gov)
+        if subj is not None:
+            yield Candidate(
+                tok, "support", "endorsement", "urge-vote", [subj], party_vote[-1:], gov, 0.75
+            )
+        return
     if lemma == "vote" and glemma in URGE_VOTE_VERBS and tok.dep_ in ("dobj", "pobj") and of_objs:
         # "we urge a vote for X", "the union will recommend a vote for the Labour Party":
         # asking others to vote for X backs X
@@ -1093,6 +1104,19 @@ def act_candidates(tok: Token) -> Iterator[Candidate]:
     "joined X's reelection campaign as co-chair"."""
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN":
+        return
+    if lemma == "door" and tok.tag_ == "NNS":
+        # "knocked (on) doors for X": canvassing for a candidate or a measure
+        knock = tok.head.head if tok.dep_ == "pobj" else tok.head
+        gerund = next((c for c in tok.children if c.lemma_.lower() == "knock"), None)
+        if gerund is not None:
+            # "spent her days off knocking doors for X": the parser makes "knocking" a modifier
+            knock = _governor(tok)
+        if knock.lemma_.lower() == "knock" or gerund is not None:
+            targets = prep_objects(knock, ("for",)) + prep_objects(tok, ("for",))
+            subj = subject(knock)
+            if targets and subj is not None:
+                yield Candidate(tok, "support", "campaigning", "act", [subj], targets, knock, 0.8)
         return
     if lemma == "campaign" and any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in AD_CAMPAIGN_WORDS

@@ -229,6 +229,10 @@ STRONG_PHRASES = [
     rf"(?i:\b(?:{_stems(MERIT_VERBS)})\w* (?:\S+ ){{0,2}}(?:{'|'.join(MERIT_OBJECTS)})\b)",
     r"(?i:\b(?:seal|stamp) of approval\b|\bapproval to\b)",
     r"(?i:\bvot(?:e|es|ed|ing) (?:\w+ )?out\b)",  # "vote him out"
+    r"(?i:\bknock(?:s|ed|ing)? (?:on )?doors for\b)",
+    # an editorial's own voice: "we recommend incumbent Rep. X"
+    r"\b[Ww]e (?:also |again |strongly )?(?:recommend|endorse|back|support|urge)\b",
+    r"(?i:\brecommend\w* an? (?:[A-Z]\w+ ){1,3}vote\b)",  # "recommends a Liberal Green vote"
     r"(?i:\b(?:ad|advertising|attack|television|tv|radio) campaign (?:\S+ ){0,3}against\b)",
     r"(?i:\b(?:came|come|comes|coming) out (?:for|against|in (?:favou?r|support) of)\b)",
     rf"(?i:\b(?:is|was|'s) the (?:{'|'.join(VERDICT_ADJECTIVES)}) (?:{'|'.join(VERDICT_NOUNS)})\b)",
@@ -264,6 +268,8 @@ def is_cue_sentence(words: set[str], text: str, tokens: list[str]) -> bool:
         return True
     if words & MERIT_VERB_FORMS and words & MERIT_OBJECT_FORMS:
         return True
+    if "doors" in words and words & {"knock", "knocks", "knocked", "knocking"}:
+        return True  # "knocked on doors for X"
     if "out" in words and words & {"came", "come", "comes", "coming"}:
         return True  # "came out for/against X"
     if words & VERDICT_ADJECTIVES and words & VERDICT_NOUNS:
