@@ -587,6 +587,13 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "counted-people-including-far-attached",
+        "Former chancellor Augustus Hale has been endorsed by more than 40 MPs in the race to "
+        "lead the party, including the former foreign secretary Lavinia Oko and the party's "
+        "longest-serving MP, Sir Bart Crane.",
+        {("Lavinia Oko", SUP, "Augustus Hale"), ("Bart Crane", SUP, "Augustus Hale")},
+    ),
+    case(
         "knocked-on-doors-for",
         "Ana Ruiz knocked on doors for Tim Bell in 2019.",
         {("Ana Ruiz", SUP, "Tim Bell")},

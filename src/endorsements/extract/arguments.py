@@ -47,6 +47,28 @@ BODY_NOUNS = {
     "executive",
     "membership",
 }
+#: Plurals that count people: "more than 40 MPs, ..., including A and B".
+PEOPLE_PLURALS = {
+    "mp",
+    "lawmaker",
+    "legislator",
+    "senator",
+    "member",
+    "official",
+    "leader",
+    "politician",
+    "representative",
+    "councillor",
+    "councilor",
+    "celebrity",
+    "mayor",
+    "governor",
+    "colleague",
+    "mla",
+    "deputy",
+    "peer",
+    "delegate",
+}
 LIST_PREPS = {"including", "like", "as", "among"}
 #: Nouns that count or collect others: "a long list of officials, including A and B".
 QUANTITY_NOUNS = {
@@ -403,12 +425,31 @@ class ArgumentFinder:
             if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ == "PROPN":
                 # "Ravi Menon, an Independent candidate backed by the Unity Party"
                 return self.expand(tok.head, avoid, depth + 1)
-            listed = self._colon_names(tok)
+            listed = self._colon_names(tok) or self._including_later(tok, avoid, depth)
             if listed:
                 return listed
             dm = self.coref.description(tok, avoid)
             if dm is not None:
                 return [Arg(dm, tok, "description")]
+        return []
+
+    def _including_later(self, tok: Token, avoid: set[str] | None, depth: int) -> list[Arg]:
+        """ "endorsed by more than 40 MPs in the race to lead the party, including A and B":
+        the parser hangs "including" on the nearest noun; for a plural of people with no
+        other people noun in between, the names it lists are theirs."""
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in PEOPLE_PLURALS:
+            return []
+        for t in tok.doc[tok.i + 1 : tok.sent.end]:
+            if t.tag_ == "NNS" and t.lemma_.lower() in PEOPLE_PLURALS:
+                return []  # "MPs and their staff, including X": the nearer group owns X
+            if t.lower_ == "including" and t.head.i > tok.i:
+                return [
+                    Arg(a.mention, a.token, "list")
+                    for p in t.children
+                    if p.dep_ == "pobj"
+                    for a in self.expand(p, avoid, depth + 1)
+                    if a.mention.kind == "person"
+                ]
         return []
 
     def _colon_names(self, tok: Token) -> list[Arg]:
