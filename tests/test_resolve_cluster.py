@@ -61,3 +61,14 @@ def test_organization_name_with_no_letters_is_left_alone() -> None:
     """Found by the long fuzz run: a name that folds to nothing."""
     got = canonicals(M("ÐÐ", "organization"), M("<", "organization"), M("G", "organization"))
     assert got == ["ÐÐ", "<", "G"]
+
+
+def test_a_shorter_name_and_its_acronym_join_the_fullest_name() -> None:
+    """ "the Benevolent Order of Wardens" written out in full is still the "National ..."
+    named earlier, and so is "BOW", whose initials match the shorter form."""
+    got = canonicals(
+        M("National Benevolent Order of Wardens", "organization"),
+        M("Benevolent Order of Wardens", "organization"),
+        M("BOW", "organization"),
+    )
+    assert got == ["National Benevolent Order of Wardens"] * 3

@@ -95,10 +95,9 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
                 )
                 if hit:
                     return hit
-        for longer in org_names:
-            if f and fold(longer) == f:
-                return longer
         if toks:
+            # checked before the name's own spelling: "the Fraternal Order of Police" is the
+            # "National Fraternal Order of Police" named earlier, even when written in full
             hit = _unique(
                 o
                 for o in org_names
@@ -108,6 +107,9 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
             )
             if hit:
                 return hit
+        for longer in org_names:
+            if f and fold(longer) == f:
+                return longer
         return None
 
     aliases: dict[str, set[str]] = {}
@@ -147,6 +149,14 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
             if canon:
                 m.kind = "person"
         m.canonical = canon or m.name
+    # follow chains: "FOP" -> "Fraternal Order of Police" -> "National Fraternal Order of
+    # Police" ends at the last
+    forward = {m.name: m.canonical for m in mentions if m.kind == "organization"}
+    for m in mentions:
+        seen = {m.canonical}
+        while forward.get(m.canonical, m.canonical) not in seen:
+            m.canonical = forward[m.canonical]
+            seen.add(m.canonical)
         aliases.setdefault(m.canonical, set())
         if m.name != m.canonical:
             aliases[m.canonical].add(m.name)
