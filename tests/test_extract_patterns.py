@@ -1273,6 +1273,11 @@ RESPECTIVELY_CASES = [
 # -- negatives: cues without an asserted relation -------------------------------------------
 NEGATIVE_CASES = [
     case(
+        "did-not-give-endorsement",
+        "Ray Lomax did not give Tara Voss his endorsement.",
+        set(),
+    ),
+    case(
         "would-tell-conditional",
         '"I would tell voters to back Barrett Koenig if he runs," said Mira Kostas.',
         set(),
@@ -1391,6 +1396,16 @@ NEGATIVE_CASES = [
 
 # -- opposition by refusal and attack ads; scraper artifacts ----------------------------------
 OPPOSITION_CASES = [
+    case(
+        "urged-not-to-give-a-vote",
+        "Ray Lomax said voters should not give Tara Voss a single vote.",
+        {("Ray Lomax", OPP, "Tara Voss")},
+    ),
+    case(
+        "quoted-dont-have-to-give-a-vote",
+        '"You don\'t have to give Tara Voss a single vote," Ray Lomax told supporters.',
+        {("Ray Lomax", OPP, "Tara Voss")},
+    ),
     case(
         "vote-him-out",
         "Sheriff Ray Dunmore has had eight years. Kelsey Arbuthnot said: vote him out.",

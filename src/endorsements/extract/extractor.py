@@ -20,10 +20,11 @@ from .arguments import Arg, ArgumentFinder
 from .attributes import date_of, endorser_type, post_date
 from .coref import Coref
 from .filters import blocking_reason, non_election_object, refusal_to_vote
+from .lexicon import URGE_VERBS
 from .mentions import Mention, MentionIndex, name_shaped, promote_people
 from .model import load_model
-from .patterns import PATTERNS, Candidate, joined_by
-from .quotes import QuoteIndex
+from .patterns import GENERIC_URGED, PATTERNS, Candidate, joined_by
+from .quotes import SAY_VERBS, QuoteIndex
 from .races import PARTY_ADJECTIVES, RaceIndex
 from .registry import register
 
@@ -126,6 +127,15 @@ def eligible(m: Mention, role: str) -> bool:
     return m.kind in kinds
 
 
+def _urger(cue: Token) -> list[Token]:
+    """Who tells the voters: the subject of the saying verb above the cue ("Y said voters
+    should not..."), else nobody named here (a quote's speaker is found later)."""
+    for anc in cue.ancestors:
+        if anc.lemma_.lower() in SAY_VERBS | URGE_VERBS:
+            return [c for c in anc.children if c.dep_ == "nsubj" and c.lower_ != "you"]
+    return []
+
+
 def _no_longer(verb: Token) -> bool:
     """ "no longer supports X", "does not support X any longer"."""
     for c in verb.children:
@@ -222,6 +232,11 @@ class RuleExtractor:
         if reason and refusal_to_vote(cand):
             # "I can't vote for that man", "she will never vote for X": a stated refusal
             cand = replace(cand, stance="oppose", rule="refuse-vote", base=cand.base - 0.1)
+            if cand.endorsers and all(
+                t.lemma_.lower() in GENERIC_URGED or t.lower_ == "you" for t in cand.endorsers
+            ):
+                # "voters should not give X a single vote", said Y: Y urges the refusal
+                cand = replace(cand, endorsers=_urger(cand.cue), rule="refuse-vote-urged")
         elif reason:
             self._drop(cand, reason)
             return
@@ -335,7 +350,7 @@ class RuleExtractor:
             for t in cand.fallback_endorsers:
                 endorsers.extend(finder.expand(t, avoid))
         if not cand.endorsers and (
-            cand.rule in ("imperative", "never", "ballot", "merit", "vote-out")
+            cand.rule in ("imperative", "never", "ballot", "merit", "vote-out", "refuse-vote-urged")
             or (cand.rule in ("active", "verdict") and quotes.inside(cand.cue) is not None)
         ):  # "Proud to endorse Greg Tate." in a post: the poster endorses
             spk = quotes.speaker_for(cand.cue)

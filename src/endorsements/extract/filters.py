@@ -176,6 +176,11 @@ def refusal_to_vote(cand: object) -> bool:
     cue = cand.cue  # type: ignore[attr-defined]
     if cue.lemma_.lower() != "vote" or cand.stance != "support":  # type: ignore[attr-defined]
         return False
+    if cue.pos_ == "NOUN" and cue.head.lemma_.lower() == "give":
+        # "don't give X a single vote", "should never give X your vote": a refusal urged
+        give = cue.head
+        verbs = [give, give.head] if give.dep_ == "xcomp" else [give]  # "don't have to give"
+        return any(c.dep_ == "neg" or c.lower_ == "never" for v in verbs for c in v.children)
     children = list(cue.children)
     never = any(c.lower_ == "never" for c in children)
     neg = any(c.dep_ == "neg" for c in children)

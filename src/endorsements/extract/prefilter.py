@@ -230,6 +230,7 @@ STRONG_PHRASES = [
     r"(?i:\b(?:seal|stamp) of approval\b|\bapproval to\b)",
     r"(?i:\bvot(?:e|es|ed|ing) (?:\w+ )?out\b)",  # "vote him out"
     r"(?i:\bknock(?:s|ed|ing)? (?:on )?doors for\b)",
+    r"(?i:\bgiv(?:e|es|ing|en)|\bgave) (?:\S+ ){1,3}(?:a |your |one )?(?:single )?vote\b",
     # an editorial's own voice: "we recommend incumbent Rep. X"
     r"\b[Ww]e (?:also |again |strongly )?(?:recommend|endorse|back|support|urge)\b",
     r"(?i:\brecommend\w* an? (?:[A-Z]\w+ ){1,3}vote\b)",  # "recommends a Liberal Green vote"
