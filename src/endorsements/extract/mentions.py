@@ -553,7 +553,7 @@ def promote_people(mentions: list[Mention], doc: Doc) -> None:
     def promotable(m: Mention) -> bool:
         return m.kind in AMBIGUOUS_KINDS or (m.kind == "organization" and name_shaped(m.name))
 
-    # an organization also says and endorses ("Planned Parenthood said"): for a name the
+    # an organization also says and endorses ("Harbor Futures said"): for a name the
     # model tags as one, only a title, a role, a party tag or running for office will do
     names = {
         m.name

@@ -674,7 +674,7 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
             )
         return
     if lemma == "vote" and glemma in URGE_VOTE_VERBS and tok.dep_ in ("dobj", "pobj") and of_objs:
-        # "we urge a vote for X", "the union will recommend a vote for the Labour Party":
+        # "we urge a vote for X", "the union will recommend a vote for the Prairie Labour Party":
         # asking others to vote for X backs X
         subj = subject(gov)
         if subj is not None:

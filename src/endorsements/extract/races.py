@@ -224,8 +224,8 @@ class RaceIndex:
 
     def _just_before(self, start: int) -> Race | None:
         """The contest named (with its place) in the two sentences before `start`, within the
-        paragraph: "Trump also endorsed two Republicans in Washington's 4th District. ...
-        either Sessler, whom he endorsed first, or Smiley" belongs to that district."""
+        paragraph: "Oda also endorsed two Republicans in Maine's 2nd District. ... Oda hopes
+        that either Sess, whom he endorsed first, or Smil can win" belongs to that district."""
         window = self.text[max(0, start - 400) : start]
         window = window[window.rfind("\n\n") + 1 :]
         for piece in list(SENTENCE_END.split(window))[-3:][::-1]:

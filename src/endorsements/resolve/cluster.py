@@ -96,8 +96,8 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
                 if hit:
                     return hit
         if toks:
-            # checked before the name's own spelling: "the Fraternal Order of Police" is the
-            # "National Fraternal Order of Police" named earlier, even when written in full
+            # checked before the name's own spelling: "the Benevolent Order of Wardens" is the
+            # "National Benevolent Order of Wardens" named earlier, even when written in full
             hit = _unique(
                 o
                 for o in org_names
@@ -149,8 +149,8 @@ def cluster_mentions(mentions: list[_Mention]) -> dict[str, set[str]]:
             if canon:
                 m.kind = "person"
         m.canonical = canon or m.name
-    # follow chains: "FOP" -> "Fraternal Order of Police" -> "National Fraternal Order of
-    # Police" ends at the last
+    # follow chains: "BOW" -> "Benevolent Order of Wardens" -> "National Benevolent Order of
+    # Wardens" ends at the last
     forward = {m.name: m.canonical for m in mentions if m.kind == "organization"}
     for m in mentions:
         seen = {m.canonical}
