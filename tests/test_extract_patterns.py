@@ -587,6 +587,13 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "editorial-untagged-masthead-we-endorse",
+        "Editorial: A steadier hand\n\nThe Coulee Sentinel-Herald does not make its "
+        "endorsements lightly. In the Fifth Ward, we endorse the Harbor Party candidate, "
+        "Harjit Dhal.",
+        {("Coulee Sentinel-Herald", SUP, "Harjit Dhal")},
+    ),
+    case(
         "counted-people-including-far-attached",
         "Former chancellor Augustus Hale has been endorsed by more than 40 MPs in the race to "
         "lead the party, including the former foreign secretary Lavinia Oko and the party's "

@@ -833,11 +833,21 @@ class MentionIndex:
                 return m
         return None
 
+    def _paper_shaped(self, m: Mention) -> bool:
+        """ "The Prairie Sentinel-Herald" the model did not tag: "the" and a masthead word."""
+        last = re.split(r"[-\s]", m.name)[-1]
+        before = self.doc[m.start - 1].lower_ if m.start > 0 else ""
+        starts_the = m.text.lower().startswith("the ") or before == "the"
+        return len(m.name.split()) >= 2 and starts_the and bool(MEDIA_NAME.fullmatch(last))
+
     def publication(self) -> Mention | None:
         """The newspaper or editorial board the document speaks for, if it names one."""
         counts: dict[str, list[Mention]] = {}
         for m in self.sorted():
-            if m.kind == "organization" and MEDIA_NAME.search(m.canonical or m.name):
+            paper = (
+                m.kind == "organization" and bool(MEDIA_NAME.search(m.canonical or m.name))
+            ) or (m.kind == "unknown" and self._paper_shaped(m))
+            if paper:
                 counts.setdefault(m.canonical or m.name, []).append(m)
         if not counts:
             return self._publication_from_text()
