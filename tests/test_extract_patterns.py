@@ -1404,6 +1404,13 @@ NEGATIVE_CASES = [
 # -- opposition by refusal and attack ads; scraper artifacts ----------------------------------
 OPPOSITION_CASES = [
     case(
+        "letter-signed-name-town-i-urge",
+        "LETTERS TO THE EDITOR\n\nVote Bellamy for county clerk\n\nDeputy Clerk Oda Bellamy "
+        "is the reason our elections run on time.\n\nI urge my neighbors to vote for her on "
+        "Nov. 5.\n\n— Margit Sorensen, Tamarack Springs\n",
+        {("Margit Sorensen", SUP, "Oda Bellamy")},
+    ),
+    case(
         "urged-not-to-give-a-vote",
         "Ray Lomax said voters should not give Tara Voss a single vote.",
         {("Ray Lomax", OPP, "Tara Voss")},

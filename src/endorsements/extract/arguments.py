@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .coref import FIRST_PERSON, ORG_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, Coref
 from .lexicon import OFFICE_NOUNS, ORG_DESCRIPTORS, PERSON_DESCRIPTORS
-from .mentions import PERSON_TITLES, Mention, MentionIndex
+from .mentions import PERSON_TITLES, Mention, MentionIndex, name_shaped
 from .quotes import SAY_VERBS, QuoteIndex
 
 ROLE_NOUNS = {
@@ -307,11 +307,19 @@ class ArgumentFinder:
                 # a transcript's "FAIRBANKS (County Commissioner):" label names the speaker
                 found = [Arg(label, spk, "name")]
             else:
-                found = [
-                    a
-                    for a in self._single(spk, avoid, depth + 1)
-                    if a.mention.kind in ("person", "organization", "handle")
-                ]
+                found = []
+                own = self.index.at(spk)
+                for a in self._single(spk, avoid, depth + 1):
+                    if a.mention.kind in ("place", "unknown", "group") and a.mention is not own:
+                        continue  # "— Name, Town": the town is not a second signer
+                    if a.mention.kind in ("place", "unknown", "group") and name_shaped(
+                        a.mention.name
+                    ):
+                        # who signs or says something is somebody: "— Margit Sorensen,
+                        # Tamarack Springs" tagged as a place is a person
+                        a.mention.kind = "person"
+                    if a.mention.kind in ("person", "organization", "handle"):
+                        found.append(a)
             return [Arg(a.mention, tok, "speaker") for a in found]
         if low in ("it", "he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
             reporter = self._reporter(tok)

@@ -30,6 +30,11 @@ from .lexicon import (
 )
 
 GENERIC_URGED = {
+    "neighbor",
+    "neighbour",
+    "anyone",
+    "everybody",
+    "parent",
     "voter",
     "supporter",
     "follower",

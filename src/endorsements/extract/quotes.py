@@ -71,8 +71,10 @@ BYLINE = re.compile(
 TRANSCRIPT_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?: \([^()\n]{1,40}\))?:\s", re.M
 )
+# "— Name (@handle)", "— Name" alone on its line, or a letter's "— Name, Town"
 SIGNATURE = re.compile(
-    r"[—–-]{1,2}\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*(?:\(@\w+\)|(?=\s*\n|\s*$))"
+    r"[—–-]{1,2}\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*"
+    r"(?:\(@\w+\)|(?:,\s*[A-Z][^\n,]{1,40})?(?=\s*\n|\s*$))"
 )
 
 
