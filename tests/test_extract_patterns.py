@@ -587,6 +587,13 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "editorial-board-named-by-full-masthead",
+        "THE HARLOW VALLEY LEDGER | OPINION\nBy the Ledger Editorial Board | Oct. 2\n\n"
+        "The Ledger's editorial board interviewed every candidate. We recommend Dana Whit for "
+        "mayor.",
+        {("Harlow Valley Ledger", SUP, "Dana Whit")},
+    ),
+    case(
         "editorial-untagged-masthead-we-endorse",
         "Editorial: A steadier hand\n\nThe Coulee Sentinel-Herald does not make its "
         "endorsements lightly. In the Fifth Ward, we endorse the Harbor Party candidate, "

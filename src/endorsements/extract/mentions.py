@@ -301,6 +301,10 @@ NOT_ADVOCACY_LEADS = {
 }
 
 
+#: Runs of capitalized words, hyphenated parts included: candidates for a paper's full name.
+MASTHEAD = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*(?: |(?=[^\w'’.-])))+")
+
+
 def _is_wire_credit(span: Span) -> bool:
     """ "PARIS (Wire Service) —": the agency credited in a dateline did not say anything in
     the story, so it must never become a speaker or a pronoun's antecedent."""
@@ -850,10 +854,43 @@ class MentionIndex:
             if paper:
                 counts.setdefault(m.canonical or m.name, []).append(m)
         if not counts:
-            return self._publication_from_text()
-        editorial = [ms for name, ms in counts.items() if re.search(r"editorial|board", name, re.I)]
-        best = max(editorial or counts.values(), key=len)
-        return best[0]
+            pub = self._publication_from_text()
+        else:
+            editorial = [
+                ms for name, ms in counts.items() if re.search(r"editorial|board", name, re.I)
+            ]
+            pub = max(editorial or counts.values(), key=len)[0]
+        if pub is not None:
+            full = self._masthead(pub.canonical or pub.name)
+            if full:
+                # "the Record editorial board" speaks for "The Pima Daily Record"
+                for m in self.mentions:
+                    if (m.canonical or m.name) == (pub.canonical or pub.name):
+                        m.canonical = full
+                pub.canonical = full
+        return pub
+
+    def _masthead(self, name: str) -> str | None:
+        """The paper's fullest name in the text for a short or board-suffixed one: "Record
+        Editorial Board" -> "Pima Daily Record", "Courier" -> "Pueblo Star-Courier"."""
+        short = re.sub(r"(?i)^the\s+|(?:['’]s)?\s+editorial\s+board$", "", name).strip()
+        if not short:
+            return None
+        head = re.split(r"[-\s]", short)[-1].lower()
+        best: str | None = None
+        for m in MASTHEAD.finditer(self.doc.text):
+            cand = m.group(0).strip()
+            if cand.isupper():
+                cand = cand.title()  # a masthead in capitals: "THE PIMA DAILY RECORD"
+            cand = re.sub(r"(?i)^the\s+|\s+editorial\s+board$", "", cand).strip()
+            last = re.split(r"[-\s]", cand)[-1].lower()
+            if last != head or not MEDIA_NAME.fullmatch(last) or len(cand) <= len(short):
+                continue
+            if not cand.lower().endswith(short.split()[-1].lower()):
+                continue
+            if best is None or len(cand) > len(best):
+                best = cand
+        return best
 
     def by_label(self, tok: Token) -> Mention | None:
         """A transcript label ("ACHTERHOF:", "PRIYA ABERNATHY-SOLIS:") as a named person."""
