@@ -1287,6 +1287,11 @@ RESPECTIVELY_CASES = [
 # -- negatives: cues without an asserted relation -------------------------------------------
 NEGATIVE_CASES = [
     case(
+        "headline-place-runoff-is-no-endorser",
+        "Vila Serena runoff: left-wing Brito endorses Lopes",
+        {("Brito", SUP, "Lopes")},
+    ),
+    case(
         "did-not-give-endorsement",
         "Ray Lomax did not give Tara Voss his endorsement.",
         set(),

@@ -69,6 +69,24 @@ PEOPLE_PLURALS = {
     "peer",
     "delegate",
 }
+#: Contests and events: "the Porto Alegre runoff" names a place's race, never an actor.
+EVENT_NOUNS = {
+    "runoff",
+    "race",
+    "election",
+    "primary",
+    "contest",
+    "debate",
+    "ballot",
+    "poll",
+    "rally",
+    "referendum",
+    "convention",
+    "vote",
+    "runoffs",
+    "showdown",
+    "battle",
+}
 LIST_PREPS = {"including", "like", "as", "among"}
 #: Nouns that count or collect others: "a long list of officials, including A and B".
 QUANTITY_NOUNS = {
@@ -382,7 +400,12 @@ class ArgumentFinder:
                     cm = self.index.at(child)
                     if cm is not None and cm.kind in ("organization", "unknown", "place"):
                         found.append(Arg(cm, child, "name"))
-                elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+                elif (
+                    child.dep_ in ("compound", "nmod")
+                    and child.pos_ == "PROPN"
+                    and tok.lemma_.lower() not in EVENT_NOUNS
+                ):
+                    # "the Brackwater mayor", not "the Porto Alegre runoff": an event acts not
                     cm = self.index.at(child)
                     # "the Brackwater mayor": one word before an office is the office's place
                     if (
