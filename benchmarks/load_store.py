@@ -60,9 +60,12 @@ def fresh(url: str) -> Ledger:
     if url.startswith("postgresql"):
         from sqlalchemy import text
 
+        from endorsements.store.schema import Base
+
+        # every table the schema knows (the list grows with each migration), then the
+        # migration stamp, so `migrate` starts from nothing
         with ledger._engine.begin() as conn:
-            for table in ("evidence", "endorsements", "aliases", "entities", "documents"):
-                conn.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
+            Base.metadata.drop_all(conn)
             conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
     ledger.migrate()
     return ledger
