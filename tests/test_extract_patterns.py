@@ -587,6 +587,11 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "recommend-that-voters-support",
+        "The Harlow Courier recommends that Ward 8 voters support Maribel Font, a nurse.",
+        {("Harlow Courier", SUP, "Maribel Font")},
+    ),
+    case(
         "editorial-board-named-by-full-masthead",
         "THE HARLOW VALLEY LEDGER | OPINION\nBy the Ledger Editorial Board | Oct. 2\n\n"
         "The Ledger's editorial board interviewed every candidate. We recommend Dana Whit for "

@@ -409,6 +409,26 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
         objs = colon_list(tok)
     if not objs:
         return
+    said_to = subject(tok)
+    if (
+        tok.dep_ == "ccomp"
+        and tok.head.lemma_.lower() in URGE_VERBS | {"recommend", "suggest", "advise"}
+        and said_to is not None
+        and said_to.lemma_.lower() in GENERIC_URGED
+    ):
+        # "We recommend that District 8 voters support X": the one recommending backs X
+        urger = subject(tok.head)
+        yield Candidate(
+            tok,
+            cue.stance,
+            cue.kind,
+            "urge",
+            [urger] if urger is not None else [],
+            objs,
+            tok.head,
+            0.8,
+        )
+        return
     if tok.dep_ == "xcomp" and tok.head.lemma_ in URGE_VERBS:
         urged = [c for c in tok.head.children if c.dep_ == "dobj"]
         if not urged or urged[0].lemma_.lower() in GENERIC_URGED:
