@@ -587,6 +587,16 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "joined-the-campaign-of",
+        "Former player Olu Strand has joined the campaign of state Rep. Vera Ortiz as a co-chair.",
+        {("Olu Strand", SUP, "Vera Ortiz")},
+    ),
+    case(
+        "headlined-an-event-for",
+        "Comedian Benny Cast headlined a second event for Ada Nwan on Wednesday.",
+        {("Benny Cast", SUP, "Ada Nwan")},
+    ),
+    case(
         "recommend-that-voters-support",
         "The Harlow Courier recommends that Ward 8 voters support Maribel Font, a nurse.",
         {("Harlow Courier", SUP, "Maribel Font")},
@@ -1291,6 +1301,12 @@ RESPECTIVELY_CASES = [
 
 # -- negatives: cues without an asserted relation -------------------------------------------
 NEGATIVE_CASES = [
+    case(
+        "held-her-own-event",
+        "Rival Tobias Wren drew a crowd downtown. Councilmember Hollis Abby held her own event "
+        "across town.",
+        set(),
+    ),
     case(
         "headline-place-runoff-is-no-endorser",
         "Vila Serena runoff: left-wing Brito endorses Lopes",

@@ -1042,6 +1042,9 @@ ACT_NOUNS = {
     "spot": "campaigning",
     "commercial": "campaigning",
     "reception": "fundraising",
+    "event": "campaigning",
+    "concert": "campaigning",
+    "video": "campaigning",
 }
 ACT_VERBS = {
     "host",
@@ -1177,7 +1180,9 @@ def act_candidates(tok: Token) -> Iterator[Candidate]:
         if gov.lemma_.lower() == "attend" and lemma not in ("fundraiser", "fund-raiser"):
             return
         targets = prep_objects(tok, ("for", "benefiting", "supporting"))
-        targets += [c for c in tok.children if c.dep_ == "poss"]
+        if not any(c.lower_ == "own" for c in tok.children):
+            # "held her own event": the holder's, not somebody else's
+            targets += [c for c in tok.children if c.dep_ == "poss"]
         # "appeared in an ad for X's campaign"
         targets = [
             p
@@ -1207,7 +1212,8 @@ def act_candidates(tok: Token) -> Iterator[Candidate]:
             )
         return
     if lemma == "campaign" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "join":
-        owners = [c for c in tok.children if c.dep_ == "poss"]
+        # "joined X's campaign", "has joined the campaign of state Rep. X"
+        owners = [c for c in tok.children if c.dep_ == "poss"] + prep_objects(tok, ("of",))
         subj = subject(tok.head)
         if owners and subj is not None:
             yield Candidate(
