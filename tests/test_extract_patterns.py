@@ -587,6 +587,16 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "as-did-elliptic",
+        "Governor Ana Bell also endorsed Tomas Rey. As did the outgoing county clerk, Tito Varga.",
+        {("Ana Bell", SUP, "Tomas Rey"), ("Tito Varga", SUP, "Tomas Rey")},
+    ),
+    case(
+        "so-did-elliptic",
+        "The Harbor Workers Union endorsed Tomas Rey on Monday. So did Tito Varga.",
+        {("Harbor Workers Union", SUP, "Tomas Rey"), ("Tito Varga", SUP, "Tomas Rey")},
+    ),
+    case(
         "joined-the-campaign-of",
         "Former player Olu Strand has joined the campaign of state Rep. Vera Ortiz as a co-chair.",
         {("Olu Strand", SUP, "Vera Ortiz")},
@@ -1301,6 +1311,11 @@ RESPECTIVELY_CASES = [
 
 # -- negatives: cues without an asserted relation -------------------------------------------
 NEGATIVE_CASES = [
+    case(
+        "so-did-after-negation",
+        "Governor Ana Bell did not endorse Tomas Rey. So did Tito Varga.",
+        set(),
+    ),
     case(
         "held-her-own-event",
         "Rival Tobias Wren drew a crowd downtown. Councilmember Hollis Abby held her own event "

@@ -1254,6 +1254,31 @@ VERDICT_NOUNS = {"choice", "pick", "candidate", "person", "leader"}
 VERDICT_ADJECTIVES = {"right", "best", "clear", "obvious", "ideal", "strongest"}
 
 
+def elliptic_candidates(tok: Token) -> Iterator[Candidate]:
+    """ "Governor Bell endorsed Rey. As did the departing mayor, Rodrigo Gar." / "So did X.":
+    a sentence that is only an elided "did" repeats the last sentence's backing for X."""
+    if tok.lemma_ not in ("do", "have") or tok.dep_ != "ROOT" or tok.sent.start == 0:
+        return
+    sent = tok.sent
+    first = tok.doc[sent.start]
+    if first.lower_ not in ("as", "so") or first.head != tok or tok.i - sent.start > 1:
+        return
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children):
+        return
+    prev = tok.doc[sent.start - 1].sent
+    for verb in reversed(list(prev)):
+        cue = VERB_CUES.get(verb.lemma_.lower())
+        if cue is None or verb.pos_ != "VERB" or is_passive(verb):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            return  # "A did not endorse X. So did B" is not a repeat of backing
+        objs = objects(verb, cue.preps, cue.takes_object)
+        if objs:
+            yield Candidate(tok, cue.stance, cue.kind, "as-did", [subj], objs, tok, 0.75)
+        return
+
+
 def came_out_candidates(tok: Token) -> Iterator[Candidate]:
     """ "X came out for Y", "came out in favor of Y", "came out against Y": a public stance
     taken, as the phrase says, in the open."""
@@ -1345,4 +1370,5 @@ PATTERNS = (
     attack_candidates,
     merit_candidates,
     came_out_candidates,
+    elliptic_candidates,
 )

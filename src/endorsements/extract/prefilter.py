@@ -271,6 +271,8 @@ def is_cue_sentence(words: set[str], text: str, tokens: list[str]) -> bool:
         return True
     if "doors" in words and words & {"knock", "knocks", "knocked", "knocking"}:
         return True  # "knocked on doors for X"
+    if len(tokens) > 1 and tokens[0] in ("as", "so") and tokens[1] in ("did", "has", "have"):
+        return True  # "As did the mayor, X.": repeats the sentence before
     if "out" in words and words & {"came", "come", "comes", "coming"}:
         return True  # "came out for/against X"
     if words & VERDICT_ADJECTIVES and words & VERDICT_NOUNS:
