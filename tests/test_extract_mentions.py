@@ -8,7 +8,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Span
 
-from endorsements.extract.mentions import _after_inner_role, _is_wire_credit
+from endorsements.extract.mentions import _after_inner_role, _comma_list, _is_wire_credit
 
 NLP = spacy.blank("en")
 
@@ -47,3 +47,19 @@ def test_an_acronym_tagged_as_a_place_may_endorse() -> None:
 
     assert eligible(Mention(0, 1, "HFA", "HFA", "place"), "endorser")
     assert not eligible(Mention(0, 1, "Ohio", "Ohio", "place"), "endorser")
+
+
+def test_a_comma_list_of_organizations_tagged_as_one_is_split() -> None:
+    doc = NLP("Backers: the Harbor Teachers Association, Service Workers International Union.")
+    parts = _comma_list(Span(doc, 3, 11, label="ORG"))
+    assert [p.text for p in parts] == [
+        "Harbor Teachers Association",
+        "Service Workers International Union",
+    ]
+
+
+def test_a_name_with_a_comma_inside_stays_whole() -> None:
+    """ "Union of City, County and Harbor Workers": "City" ends no name."""
+    doc = NLP("Backed by the Union of City, County and Harbor Workers.")
+    span = Span(doc, 3, 11, label="ORG")
+    assert [p.text for p in _comma_list(span)] == [span.text]

@@ -305,6 +305,23 @@ NOT_ADVOCACY_LEADS = {
 MASTHEAD = re.compile(r"(?:[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*(?: |(?=[^\w'’.-])))+")
 
 
+def _comma_list(span: Span) -> list[Span]:
+    """ "National Teachers Association, Service Workers International Union" tagged as one
+    ORG: a list of organizations, each with its own head word, is split at the commas."""
+    commas = [t.i for t in span if t.text == ","]
+    if not commas:
+        return [span]
+    doc = span.doc
+    bounds = [span.start, *[c + 1 for c in commas]]
+    ends = [*commas, span.end]
+    parts = [doc[a:b] for a, b in zip(bounds, ends, strict=True)]
+    # each part must end with its own head word: "American Federation of State, County and
+    # Municipal Employees" is one name ("State" is no head)
+    if all(len(p) >= 2 and ORG_HEADS.fullmatch(p[-1].text) for p in parts):
+        return parts
+    return [span]
+
+
 def _is_wire_credit(span: Span) -> bool:
     """ "PARIS (Wire Service) —": the agency credited in a dateline did not say anything in
     the story, so it must never become a speaker or a pronoun's antecedent."""
@@ -608,7 +625,9 @@ class MentionIndex:
                 while start < fixed.end - 1 and doc[start].ent_type_ in ("GPE", "NORP", "LOC"):
                     start += 1
                 fixed = doc[start : fixed.end]
-            self._add_span(fixed, kind)
+            parts = _comma_list(fixed) if kind == "organization" else [fixed]
+            for part in parts:
+                self._add_span(part, kind)
         self._add_described_orgs()
         org_named = {
             m.name
