@@ -587,6 +587,12 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "object-parsed-as-clause",
+        "Another statewide union, the Harbor Nurses Association, endorsed Democratic candidate "
+        "Abdul Sayed.",
+        {("Harbor Nurses Association", SUP, "Abdul Sayed")},
+    ),
+    case(
         "as-did-elliptic",
         "Governor Ana Bell also endorsed Tomas Rey. As did the outgoing county clerk, Tito Varga.",
         {("Ana Bell", SUP, "Tomas Rey"), ("Tito Varga", SUP, "Tomas Rey")},

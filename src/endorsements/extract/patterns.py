@@ -267,6 +267,16 @@ def objects(verb: Token, preps: tuple[str, ...], takes_object: bool) -> list[Tok
             out.append(child)  # "vote Labour", "voted Maple Alliance": the party voted for
         elif child.dep_ == "prep" and child.lower_ in preps:
             out.extend(p for p in child.children if p.dep_ == "pobj")
+        elif (
+            takes_object
+            and child.dep_ == "ccomp"
+            and child.pos_ == "PROPN"
+            and child.i > verb.i
+            and not any(c.pos_ in ("VERB", "AUX") for c in child.children)
+        ):
+            # "endorsed Democratic candidate Abdul Sayed": the small parser sometimes makes
+            # the named object a clause of its own, with the first name as its subject
+            out.append(child)
     return out
 
 
