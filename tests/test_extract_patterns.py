@@ -587,6 +587,17 @@ CLAUSE_CASES = [
 # -- noun forms ----------------------------------------------------------------------------------
 NOUN_CASES = [
     case(
+        "soliciting-support-for",
+        "Party chair Ruth Okafor mailed a letter to donors soliciting support for the nominee, "
+        "Dale Fenn.",
+        {("Ruth Okafor", SUP, "Dale Fenn")},
+    ),
+    case(
+        "soliciting-votes-for",
+        "Ruth Okafor is soliciting votes for Dale Fenn.",
+        {("Ruth Okafor", SUP, "Dale Fenn")},
+    ),
+    case(
         "object-parsed-as-clause",
         "Another statewide union, the Harbor Nurses Association, endorsed Democratic candidate "
         "Abdul Sayed.",
@@ -1317,6 +1328,11 @@ RESPECTIVELY_CASES = [
 
 # -- negatives: cues without an asserted relation -------------------------------------------
 NEGATIVE_CASES = [
+    case(
+        "soliciting-support-from-is-seeking",
+        "Dale Fenn solicited support from the Harbor Workers Union.",
+        set(),
+    ),
     case(
         "so-did-after-negation",
         "Governor Ana Bell did not endorse Tomas Rey. So did Tito Varga.",

@@ -529,6 +529,8 @@ def _governor(noun: Token) -> Token:
     return g
 
 
+#: "rallying support for X": verbs of gathering others' backing for someone else
+RALLY_VERBS = {"solicit", "rally", "drum", "whip", "marshal", "mobilize", "mobilise", "round"}
 #: "urged a vote for X": verbs that ask others for a vote
 URGE_VOTE_VERBS = {"urge", "recommend", "call", "ask", "encourage", "advocate", "advise"}
 #: "announced endorsements from A and B": the subject is the one endorsed
@@ -714,6 +716,29 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
         subj = subject(gov)
         if subj is not None:
             yield Candidate(tok, "support", "endorsement", "urge-vote", [subj], of_objs, gov, 0.8)
+        return
+    if (
+        lemma in ("support", "vote", "backing")
+        and glemma in RALLY_VERBS
+        and not from_objs
+        and tok.dep_ == "dobj"
+        and prep_objects(tok, ("for",))
+    ):
+        # "soliciting support for X", "rallying votes for X": asking others to back X
+        asker = subject(gov)
+        if asker is None and gov.dep_ == "acl":
+            asker = subject(_governor(gov.head))  # "sent an email soliciting support for X"
+        if asker is not None:
+            yield Candidate(
+                tok,
+                "support",
+                "campaigning",
+                "rally-support",
+                [asker],
+                prep_objects(tok, ("for",)),
+                gov,
+                0.7,
+            )
         return
     if glemma in SEEK_VERBS:
         return
