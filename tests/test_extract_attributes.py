@@ -130,3 +130,16 @@ def test_a_plural_possessive_place_and_potus() -> None:
     assert RaceIndex(text, (), None).race_for(text) == "Texas 3rd Congressional District"
     potus = "She has not said whom she will endorse for POTUS."
     assert RaceIndex(potus, (), None).race_for(potus) == "president"
+
+
+def test_an_editorial_paper_is_media_whatever_the_tagger_called_it() -> None:
+    from endorsements import extract
+
+    text = (
+        "Editorial: Our picks\n\nThe Coulee Sentinel-Herald does not make its endorsements "
+        "lightly. We endorse Harjit Dhal for mayor."
+    )
+    [result] = extract([text])
+    assert [(e.endorser, e.endorser_type) for e in result.endorsements] == [
+        ("Coulee Sentinel-Herald", "media")
+    ]

@@ -880,6 +880,8 @@ class MentionIndex:
             ]
             pub = max(editorial or counts.values(), key=len)[0]
         if pub is not None:
+            if pub.kind in ("unknown", "person", "place"):
+                pub.kind = "organization"  # a paper, whatever the tagger called its name
             full = self._masthead(pub.canonical or pub.name)
             if full:
                 # "the Record editorial board" speaks for "The Pima Daily Record"
