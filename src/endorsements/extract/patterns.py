@@ -1290,7 +1290,7 @@ VERDICT_ADJECTIVES = {"right", "best", "clear", "obvious", "ideal", "strongest"}
 
 
 def elliptic_candidates(tok: Token) -> Iterator[Candidate]:
-    """ "Governor Bell endorsed Rey. As did the departing mayor, Rodrigo Gar." / "So did X.":
+    """ "Governor Bell endorsed Rey. As did the outgoing clerk, Tito Varga." / "So did X.":
     a sentence that is only an elided "did" repeats the last sentence's backing for X."""
     if tok.lemma_ not in ("do", "have") or tok.dep_ != "ROOT" or tok.sent.start == 0:
         return
