@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from endorsements.extract.attributes import endorser_type
 from endorsements.extract.races import PlaceEvidence, RaceIndex, find_race
 
 PUB = date(2030, 5, 1)
@@ -143,3 +144,7 @@ def test_an_editorial_paper_is_media_whatever_the_tagger_called_it() -> None:
     assert [(e.endorser, e.endorser_type) for e in result.endorsements] == [
         ("Coulee Sentinel-Herald", "media")
     ]
+
+
+def test_a_network_is_an_organization_whatever_the_tagger_said() -> None:
+    assert endorser_type("Prairie Charter Families Network", "person", set()) == "organization"

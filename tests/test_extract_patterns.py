@@ -1474,6 +1474,13 @@ NEGATIVE_CASES = [
 # -- opposition by refusal and attack ads; scraper artifacts ----------------------------------
 OPPOSITION_CASES = [
     case(
+        "letter-signature-signs-every-paragraph-not-the-town",
+        "To the editor:\n\nThe branch library is open two days a week. I urge my neighbors to "
+        "vote yes on Measure 12.\n\nI am also voting for Councilmember Joan Tran, who fought "
+        "for the library. She has earned a second term.\n\n— Bea Lanigan, Maplecrest",
+        {("Bea Lanigan", SUP, "Measure 12"), ("Bea Lanigan", SUP, "Joan Tran")},
+    ),
+    case(
         "letter-signed-name-town-i-urge",
         "LETTERS TO THE EDITOR\n\nVote Bellamy for county clerk\n\nDeputy Clerk Oda Bellamy "
         "is the reason our elections run on time.\n\nI urge my neighbors to vote for her on "

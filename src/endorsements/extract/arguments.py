@@ -328,7 +328,7 @@ class ArgumentFinder:
                 found = []
                 own = self.index.at(spk)
                 for a in self._single(spk, avoid, depth + 1):
-                    if a.mention.kind in ("place", "unknown", "group") and a.mention is not own:
+                    if own is not None and a.mention is not own and a.token.dep_ != "conj":
                         continue  # "— Name, Town": the town is not a second signer
                     if a.mention.kind in ("place", "unknown", "group") and name_shaped(
                         a.mention.name

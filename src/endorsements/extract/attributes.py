@@ -116,7 +116,8 @@ def post_date(cue: Token, published: date | None) -> str | None:
 ORG_WORDS = re.compile(
     r"\b(union|party|parti|partido|board|committee|association|federation|league|guild|"
     r"lodge|local|council|coalition|alliance|front|fund|pac|times|post|news|daily|tribune|"
-    r"journal|herald|gazette)\b"
+    r"journal|herald|gazette|network|caucus|club|society|institute|foundation|chamber|"
+    r"movement|project|action)\b"
 )
 UNION_WORDS = re.compile(
     r"\b(union|unions|workers|teamsters|brotherhood|employees|nurses|teachers|"

@@ -661,6 +661,8 @@ class MentionIndex:
             return None
         if kind == "group" and (name.casefold() in PARTY_WORDS or PARTY_HINTS.search(name)):
             kind = "organization"
+        if kind == "person" and len(name.split()) >= 3 and ORG_HEADS.fullmatch(name.split()[-1]):
+            kind = "organization"  # "Montana Charter Families Network" tagged PERSON
         if kind == "organization" and _looks_like_person(span, name):
             kind = "person"
             name, attrs = clean_name(span.text, "person")

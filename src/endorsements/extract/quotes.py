@@ -71,6 +71,8 @@ BYLINE = re.compile(
 TRANSCRIPT_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?: \([^()\n]{1,40}\))?:\s", re.M
 )
+#: A letters page: a signature signs the whole letter above it, not one paragraph.
+LETTERS_PAGE = re.compile(r"(?i)\bto the editor\b|\bletters?\b")
 # "— Name (@handle)", "— Name" alone on its line, or a letter's "— Name, Town"
 SIGNATURE = re.compile(
     r"[—–-]{1,2}\s*(?P<name>[A-Z][\w.'’ -]{1,40}?)\s*"
@@ -141,6 +143,10 @@ class QuoteIndex:
                 # the signature opens its own line: the post is the paragraph above it
                 body_end = doc.text[:para_start].rstrip().__len__()
                 para_start = doc.text.rfind("\n", 0, body_end) + 1
+                if "(@" not in m.group(0) and LETTERS_PAGE.search(doc.text[:300]):
+                    # a letter to the editor: its whole body, back to its title line or
+                    # the letter before
+                    para_start = self._letter_start(doc.text, para_start)
             name_end = m.start("name") + len(m.group("name").rstrip())
             self.quotes.append(Quote(para_start, m.start(), token_at(doc, name_end - 1)))
         self.lines = self._transcript_lines(doc)
@@ -148,6 +154,21 @@ class QuoteIndex:
         #: The author named in a byline ("Posted by X", "By X"): the voice of first-person
         #: text outside quotes in blogs, op-eds and letters.
         self.byline = self._byline(doc)
+
+    @staticmethod
+    def _letter_start(text: str, para_start: int) -> int:
+        start = para_start
+        while start > 0:
+            prev_end = text.rfind("\n\n", 0, start - 1)
+            prev = text[prev_end + 2 if prev_end != -1 else 0 : start].strip()
+            if (
+                not prev
+                or SIGNATURE.match(prev)
+                or not prev.rstrip().endswith((".", "!", "?", '"', "”"))
+            ):
+                break  # a title, a signature or the page's head ends the letter
+            start = prev_end + 2 if prev_end != -1 else 0
+        return start
 
     def _byline(self, doc: Doc) -> Token | None:
         m = BYLINE.search(doc.text[:600])
