@@ -325,19 +325,7 @@ class ArgumentFinder:
                 # a transcript's "FAIRBANKS (County Commissioner):" label names the speaker
                 found = [Arg(label, spk, "name")]
             else:
-                found = []
-                own = self.index.at(spk)
-                for a in self._single(spk, avoid, depth + 1):
-                    if own is not None and a.mention is not own and a.token.dep_ != "conj":
-                        continue  # "— Name, Town": the town is not a second signer
-                    if a.mention.kind in ("place", "unknown", "group") and name_shaped(
-                        a.mention.name
-                    ):
-                        # who signs or says something is somebody: "— Margit Sorensen,
-                        # Tamarack Springs" tagged as a place is a person
-                        a.mention.kind = "person"
-                    if a.mention.kind in ("person", "organization", "handle"):
-                        found.append(a)
+                found = self.speakers(spk, avoid, depth + 1)
             return [Arg(a.mention, tok, "speaker") for a in found]
         if low in ("it", "he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
             reporter = self._reporter(tok)
@@ -482,6 +470,21 @@ class ArgumentFinder:
                     if a.mention.kind == "person"
                 ]
         return []
+
+    def speakers(self, spk: Token, avoid: set[str] | None = None, depth: int = 0) -> list[Arg]:
+        """Who a quote's or a post's speaker token names: the speaker and any coordinated
+        co-speakers, never an apposition after the name ("— Name, Town": the town signs
+        nothing). Whoever speaks is somebody: a name-shaped place or group is a person."""
+        own = self.index.at(spk)
+        found = []
+        for a in self._single(spk, avoid, depth):
+            if own is not None and a.mention is not own and a.token.dep_ != "conj":
+                continue
+            if a.mention.kind in ("place", "unknown", "group") and name_shaped(a.mention.name):
+                a.mention.kind = "person"
+            if a.mention.kind in ("person", "organization", "handle"):
+                found.append(a)
+        return found
 
     def _colon_names(self, tok: Token) -> list[Arg]:
         """ "endorsed by four of the state's unions: the A, the B, ..." / "voted to endorse

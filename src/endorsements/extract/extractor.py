@@ -355,12 +355,8 @@ class RuleExtractor:
         ):  # "Proud to endorse Greg Tate." in a post: the poster endorses
             spk = quotes.speaker_for(cand.cue)
             if spk is not None:
-                own = finder.index.at(spk)
                 endorsers = [
-                    Arg(a.mention, a.token, "speaker")
-                    for a in finder.expand(spk, avoid)
-                    # "— Beatrix Lanigan, Maplewood": the town after a signer signs nothing
-                    if own is None or a.mention is own or a.token.dep_ == "conj"
+                    Arg(a.mention, a.token, "speaker") for a in finder.speakers(spk, avoid)
                 ]
             elif quotes.inside(cand.cue) is None:
                 # "Vote no." in an editorial: the publication recommends

@@ -607,6 +607,8 @@ class MentionIndex:
         self.by_token: dict[int, Mention] = {}
         #: Set once the document's mentions are clustered; re-run for late mentions.
         self.resolver: Callable[[list[Mention]], object] | None = None
+        self._publication: Mention | None = None
+        self._publication_found = False
         self._add_advocacy_names()
         for ent in doc.ents:
             kind = ENT_KINDS.get(ent.label_)
@@ -866,7 +868,14 @@ class MentionIndex:
         return len(m.name.split()) >= 2 and starts_the and bool(MEDIA_NAME.fullmatch(last))
 
     def publication(self) -> Mention | None:
-        """The newspaper or editorial board the document speaks for, if it names one."""
+        """The newspaper or editorial board the document speaks for, if it names one; found
+        (and named by its fullest masthead) once per document."""
+        if not self._publication_found:
+            self._publication = self._find_publication()
+            self._publication_found = True
+        return self._publication
+
+    def _find_publication(self) -> Mention | None:
         counts: dict[str, list[Mention]] = {}
         for m in self.sorted():
             paper = (
