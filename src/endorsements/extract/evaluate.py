@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import STANCES
+from .races import OFFICE_FOLDS
 
 #: Exactly the shared scorer's list, on purpose: `eval` must score as ../shared/eval/score.py
 #: does. It is not resolve.names.TITLES (what the extractor strips) nor store.keys'
@@ -98,20 +99,11 @@ def relation_matches(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
     )
 
 
-#: Adjectives of offices, folded to the office: "gubernatorial race" is the governor's race.
-OFFICE_ADJECTIVES = {
-    "presidential": "president",
-    "presidency": "president",
-    "gubernatorial": "governor",
-    "mayoral": "mayor",
-    "mayoralty": "mayor",
-    "senatorial": "senate",
-}
-
-
 def _race_words(race: Any) -> set[str]:
+    """An office's adjective is folded to the office, as the extractor names races: the
+    "gubernatorial race" is the governor's."""
     words = re.findall(r"[a-z0-9]+", _ascii(str(race or "")).lower())
-    return {OFFICE_ADJECTIVES.get(w, w) for w in words}
+    return {OFFICE_FOLDS.get(w, w) for w in words}
 
 
 def attribute_correct(name: str, pred: Any, gold: Any) -> bool:

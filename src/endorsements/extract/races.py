@@ -72,6 +72,14 @@ OFFICE_NOUNS = {
     "gubernatorial": "governor",
     "potus": "president",
 }
+#: Every office adjective folded to its office, as a relation's race label writes it ("US
+#: president 2016") and as `endorsements eval` compares races.
+OFFICE_FOLDS = {
+    **OFFICE_NOUNS,
+    "presidential": "president",
+    "presidency": "president",
+    "senatorial": "senate",
+}
 #: The country as race labels name it.
 COUNTRY = re.compile(r"^(?:the )?(?:United States(?: of America)?|U\.S\.A?\.?)$", re.I)
 
@@ -248,7 +256,7 @@ class RaceIndex:
             race = self.document_race  # "for mayor" in an article about the Los Angeles race
         if race is None:
             return None
-        if race.office.lower() in ("presidency", "presidential"):
-            # the office's noun, as for mayors and governors: "US president 2016"
-            race = Race(race.place, "president", race.contest, race.year)
+        folded = OFFICE_FOLDS.get(race.office.lower())
+        if folded is not None:
+            race = Race(race.place, folded, race.contest, race.year)
         return race.label()
