@@ -422,7 +422,7 @@ def verb_candidates(tok: Token) -> Iterator[Candidate]:
     said_to = subject(tok)
     if (
         tok.dep_ == "ccomp"
-        and tok.head.lemma_.lower() in URGE_VERBS | {"recommend", "suggest", "advise"}
+        and tok.head.lemma_.lower() in RECOMMEND_VERBS
         and said_to is not None
         and said_to.lemma_.lower() in GENERIC_URGED
     ):
@@ -531,8 +531,8 @@ def _governor(noun: Token) -> Token:
 
 #: "rallying support for X": verbs of gathering others' backing for someone else
 RALLY_VERBS = {"solicit", "rally", "drum", "whip", "marshal", "mobilize", "mobilise", "round"}
-#: "urged a vote for X": verbs that ask others for a vote
-URGE_VOTE_VERBS = {"urge", "recommend", "call", "ask", "encourage", "advocate", "advise"}
+#: Verbs that ask others to back someone: "urged a vote for X", "recommends that voters support X"
+RECOMMEND_VERBS = URGE_VERBS | {"recommend", "suggest", "advise", "advocate"}
 #: "announced endorsements from A and B": the subject is the one endorsed
 ANNOUNCE_VERBS = {"announce", "unveil", "release", "tout", "roll", "list", "publicize"}
 WITHDRAW_NOUNS = {
@@ -702,7 +702,7 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
     party_vote = [
         c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
     ]
-    if lemma == "vote" and glemma in URGE_VOTE_VERBS and not of_objs and party_vote:
+    if lemma == "vote" and glemma in RECOMMEND_VERBS and not of_objs and party_vote:
         # "recommends a Liberal Green vote in 41 seats and an SDU vote in 212"
         subj = subject(gov)
         if subj is not None:
@@ -710,7 +710,7 @@ def noun_candidates(tok: Token) -> Iterator[Candidate]:
                 tok, "support", "endorsement", "urge-vote", [subj], party_vote[-1:], gov, 0.75
             )
         return
-    if lemma == "vote" and glemma in URGE_VOTE_VERBS and tok.dep_ in ("dobj", "pobj") and of_objs:
+    if lemma == "vote" and glemma in RECOMMEND_VERBS and tok.dep_ in ("dobj", "pobj") and of_objs:
         # "we urge a vote for X", "the union will recommend a vote for the Prairie Labour Party":
         # asking others to vote for X backs X
         subj = subject(gov)
