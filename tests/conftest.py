@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from endorsements.settings import Settings, load_settings
+
 # Fuzz profiles (tests/test_fuzz.py): "ci" keeps the whole suite's share under a minute; "long"
 # is the documented run of tens of thousands of cases (`make fuzz`, docs/reliability.md).
 # No deadline: the first call of a test may load spaCy, and CI machines are shared.
@@ -55,3 +57,13 @@ def web_ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
     reset_postgres(pg_url)
     yield build_ledger(pg_url)
     reset_postgres(pg_url)
+
+
+@pytest.fixture
+def shipped_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings:
+    """The shipped defaults, whatever the developer's own config file and environment say."""
+    monkeypatch.setenv("ENDORSEMENTS_CONFIG", str(tmp_path / "no-such-config.toml"))
+    for name in [n for n in os.environ if n.startswith("ENDORSEMENTS_")]:
+        if name != "ENDORSEMENTS_CONFIG":
+            monkeypatch.delenv(name)
+    return load_settings()

@@ -7,10 +7,8 @@ addresses; the first test shows that the default refuses it.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -18,7 +16,7 @@ from endorsements.errors import FetchError
 from endorsements.ingest import read_sources
 from endorsements.models import Document
 from endorsements.security import ALLOW_HINT
-from endorsements.settings import Settings, load_settings
+from endorsements.settings import Settings
 from webserver import serving
 
 NETWORK_HINT = "check the address or your network, then run the command again"
@@ -31,13 +29,8 @@ def server() -> Iterator[str]:
 
 
 @pytest.fixture
-def settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings:
-    """Shipped defaults, whatever the environment says."""
-    monkeypatch.setenv("ENDORSEMENTS_CONFIG", str(tmp_path / "none.toml"))
-    for name in [n for n in os.environ if n.startswith("ENDORSEMENTS_")]:
-        if name != "ENDORSEMENTS_CONFIG":
-            monkeypatch.delenv(name)
-    return load_settings()
+def settings(shipped_settings: Settings) -> Settings:
+    return shipped_settings
 
 
 @pytest.fixture

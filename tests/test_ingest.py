@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable
@@ -17,7 +16,7 @@ import pytest
 from endorsements.errors import FetchError, InputError
 from endorsements.ingest import read_sources
 from endorsements.models import Document, text_id
-from endorsements.settings import Settings, load_settings
+from endorsements.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 NETWORK_HINT = "check the address or your network, then run the command again"
@@ -26,17 +25,13 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 
 @pytest.fixture
-def settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings:
+def settings(shipped_settings: Settings) -> Settings:
     """The shipped defaults, whatever the developer's own config and environment say.
 
     The fake web here has invented host names that do not resolve, so the address check is
     off; tests/test_security.py and tests/test_fetch_limits.py test it.
     """
-    monkeypatch.setenv("ENDORSEMENTS_CONFIG", str(tmp_path / "no-such-config.toml"))
-    for name in [n for n in os.environ if n.startswith("ENDORSEMENTS_")]:
-        if name != "ENDORSEMENTS_CONFIG":
-            monkeypatch.delenv(name)
-    return load_settings().with_overrides(fetch_allow_private=True)
+    return shipped_settings.with_overrides(fetch_allow_private=True)
 
 
 @pytest.fixture

@@ -7,10 +7,8 @@ names that change their answer between the check and the connection (DNS rebindi
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 from collections.abc import Callable
-from pathlib import Path
 
 import httpx
 import pytest
@@ -45,13 +43,9 @@ def fake_dns(table: dict[str, list[str]]) -> Callable[..., list[tuple]]:
 
 
 @pytest.fixture
-def settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings:
+def settings(shipped_settings: Settings) -> Settings:
     """The shipped defaults (private addresses refused), whatever the environment says."""
-    monkeypatch.setenv("ENDORSEMENTS_CONFIG", str(tmp_path / "none.toml"))
-    for name in [n for n in os.environ if n.startswith("ENDORSEMENTS_")]:
-        if name != "ENDORSEMENTS_CONFIG":
-            monkeypatch.delenv(name)
-    return load_settings()
+    return shipped_settings
 
 
 # --- tokens --------------------------------------------------------------------------------------
